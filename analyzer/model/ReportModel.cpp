@@ -1,0 +1,19 @@
+#include "model/ReportModel.h"
+
+namespace nianbao {
+
+std::string Number::toString() const {
+  std::int64_t v = tenThousandths;
+  std::string sign = v < 0 ? "-" : "";
+  if (v < 0) v = -v;
+  std::string out = sign + std::to_string(v / kScale);
+  std::int64_t fraction = v % kScale;
+  if (fraction != 0) {
+    std::string digits = std::to_string(fraction + kScale).substr(1);  // zero-padded to 4
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    out += "." + digits;
+  }
+  return out;
+}
+
+}  // namespace nianbao

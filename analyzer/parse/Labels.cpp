@@ -1,0 +1,186 @@
+#include "parse/Labels.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "text/Fold.h"
+
+namespace nianbao {
+namespace {
+
+bool isChineseNumeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Length of a leading run of characters satisfying `pred`.
+template <typename Pred>
+std::size_t runLength(const std::u32string& s, std::size_t from, Pred pred) {
+  std::size_t i = from;
+  while (i < s.size() && pred(s[i])) ++i;
+  return i - from;
+}
+
+// Similarity, skipping the edit distance when lengths alone rule a match out.
+double boundedSimilarity(const std::u32string& a, const std::u32string& b) {
+  std::size_t longer = std::max(a.size(), b.size());
+  std::size_t shorter = std::min(a.size(), b.size());
+  if (longer == 0) return 1.0;
+  double best = static_cast<double>(shorter) / static_cast<double>(longer);
+  if (best < kLabelThreshold) return best * 0.5;  // cannot reach the threshold
+  return similarity(a, b);
+}
+
+bool startsWith(const std::u32string& s, const std::u32string& prefix) {
+  return s.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), s.begin());
+}
+
+}  // namespace
+
+FoldedLabel splitEnumerator(std::u32string folded) {
+  FoldedLabel out;
+  std::size_t n = 0;
+  auto enumeratorBody = [&](std::size_t from) -> std::size_t {
+    std::size_t k = runLength(folded, from, isChineseNumeral);
+    if (k == 0) k = runLength(folded, from, isDigit);
+    return k;
+  };
+  if (!folded.empty() && folded[0] == U'(') {
+    std::size_t k = enumeratorBody(1);
+    if (k > 0 && 1 + k < folded.size() && folded[1 + k] == U')') n = k + 2;
+  } else {
+    std::size_t k = enumeratorBody(0);
+    if (k > 0 && k < folded.size() &&
+        std::u32string_view(U"、.,)").find(folded[k]) != std::u32string_view::npos)
+      n = k + 1;
+  }
+  out.enumerator = folded.substr(0, n);
+  out.words = folded.substr(n);
+  return out;
+}
+
+LabelIndex::LabelIndex(const Template& t) : template_(&t) {
+  headers_.resize(t.tables.size());
+  for (std::size_t ti = 0; ti < t.tables.size(); ++ti) {
+    const TemplateTable& table = t.tables[ti];
+    for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
+      const TemplateRow& row = table.rows[ri];
+      if (row.unlabeled) continue;
+      Entry e{static_cast<int>(ti), static_cast<int>(ri),
+              splitEnumerator(foldForMatching(row.label)).words};
+      exactRows_[e.words].push_back(rows_.size());
+      rows_.push_back(std::move(e));
+    }
+    for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
+      headers_[ti].push_back({static_cast<int>(ci), foldForMatching(table.columns[ci].label)});
+    for (std::size_t ci = 0; ci < table.columns.size(); ++ci)
+      if (!table.columns[ci].group.empty())
+        headers_[ti].push_back({-1, foldForMatching(table.columns[ci].group)});
+    if (!table.labelHeader.empty()) headers_[ti].push_back({-1, foldForMatching(table.labelHeader)});
+    for (const auto& h : table.headerLabels) headers_[ti].push_back({-1, foldForMatching(h)});
+    tableTitles_.push_back(foldForMatching(table.title));
+  }
+  for (const auto& part : t.parts) {
+    std::vector<std::u32string> titles{foldForMatching(part.title)};
+    for (const auto& v : part.variants) titles.push_back(foldForMatching(v));
+    partTitles_.push_back(std::move(titles));
+  }
+  for (const auto& topic : t.topics) {
+    std::vector<std::u32string> keywords;
+    for (const auto& k : topic.keywords) keywords.push_back(foldForMatching(k));
+    topicKeywords_.push_back(std::move(keywords));
+  }
+  for (const auto& k : t.titleKeywords) titleKeywords_.push_back(foldForMatching(k));
+}
+
+LabelIndex::RowMatch LabelIndex::matchRow(std::string_view text, int preferTable) const {
+  RowMatch best;
+  std::u32string words = splitEnumerator(foldForMatching(text)).words;
+  if (words.empty()) return best;
+  auto consider = [&](const Entry& e, double score) {
+    bool better = score > best.score ||
+                  (score == best.score && best.found() && e.table == preferTable &&
+                   best.table != preferTable);
+    if (better) best = {e.table, e.row, score};
+  };
+  if (auto it = exactRows_.find(words); it != exactRows_.end()) {
+    for (std::size_t i : it->second) consider(rows_[i], 1.0);
+    return best;
+  }
+  for (const Entry& e : rows_) {
+    // Short labels (其他, 规章) match only word for word: one wrong character
+    // in two or three is a different word, not a typo.
+    if (std::max(words.size(), e.words.size()) < kMinFuzzyLength) continue;
+    consider(e, boundedSimilarity(words, e.words));
+  }
+  if (best.score < kLabelThreshold) return {};
+  return best;
+}
+
+LabelIndex::HeaderMatch LabelIndex::matchHeader(std::string_view text, int table) const {
+  HeaderMatch best;
+  if (table < 0 || static_cast<std::size_t>(table) >= headers_.size()) return best;
+  std::u32string folded = foldForMatching(text);
+  if (folded.empty()) return best;
+  const TemplateTable& t = template_->tables[static_cast<std::size_t>(table)];
+  for (const auto& [column, label] : headers_[static_cast<std::size_t>(table)]) {
+    double score = boundedSimilarity(folded, label);
+    if (score > best.score) {
+      best.score = score;
+      best.column = column;
+      best.expected = column >= 0 ? t.columns[static_cast<std::size_t>(column)].label : toUtf8(label);
+    }
+  }
+  if (best.score < kLabelThreshold) return {};
+  return best;
+}
+
+LabelIndex::TitleMatch LabelIndex::matchTableTitle(std::string_view text) const {
+  TitleMatch best;
+  std::u32string folded = foldForMatching(text);
+  if (folded.empty()) return best;
+  for (std::size_t i = 0; i < tableTitles_.size(); ++i) {
+    if (tableTitles_[i].empty()) continue;
+    double score = boundedSimilarity(folded, tableTitles_[i]);
+    if (score > best.score) best = {static_cast<int>(i), score};
+  }
+  // Titles differ in one character (第二十条第（一）项 / 第（五）项): demand near-exact.
+  if (best.score < 0.9) return {};
+  return best;
+}
+
+LabelIndex::PartMatch LabelIndex::matchPartTitle(std::string_view title) const {
+  PartMatch best;
+  std::u32string folded = foldForMatching(title);
+  if (folded.empty()) return best;
+  for (std::size_t p = 0; p < partTitles_.size(); ++p) {
+    for (std::size_t v = 0; v < partTitles_[p].size(); ++v) {
+      double score = boundedSimilarity(folded, partTitles_[p][v]);
+      if (v > 0 && score == 1.0) score = 0.99;  // a variant: accepted, but it differs
+      if (score > best.score) best = {static_cast<int>(p), score, static_cast<int>(v) - 1};
+    }
+  }
+  if (best.score < kLabelThreshold) return {};
+  return best;
+}
+
+int LabelIndex::matchTopic(std::string_view text) const {
+  std::u32string folded = foldForMatching(text);
+  constexpr std::size_t kNear = 16;  // a topic names itself in its first words
+  for (std::size_t t = 0; t < topicKeywords_.size(); ++t)
+    for (const auto& k : topicKeywords_[t]) {
+      std::size_t at = folded.find(k);
+      if (at != std::u32string::npos && at <= kNear) return static_cast<int>(t);
+    }
+  return -1;
+}
+
+bool LabelIndex::isReportTitle(std::string_view text) const {
+  if (titleKeywords_.empty()) return false;
+  std::u32string folded = foldForMatching(text);
+  return std::all_of(titleKeywords_.begin(), titleKeywords_.end(), [&](const std::u32string& k) {
+    return folded.find(k) != std::u32string::npos;
+  });
+}
+
+}  // namespace nianbao

@@ -1,0 +1,92 @@
+#include "parse/ReportParser.h"
+
+#include <algorithm>
+#include <set>
+
+#include "parse/Headings.h"
+#include "parse/TableParser.h"
+
+namespace nianbao {
+namespace {
+
+constexpr std::size_t kTitleSearchLines = 12;  // non-blank lines before part 一
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+std::optional<ByteRange> findTitle(const SourceText& text, std::size_t endLine, const LabelIndex& labels) {
+  std::size_t seen = 0;
+  std::optional<std::size_t> previous;
+  for (std::size_t line = 0; line < endLine && seen < kTitleSearchLines; ++line) {
+    std::string_view s = text.lineText(line);
+    if (blank(s)) continue;
+    ++seen;
+    ByteRange lineRange{text.lineStart(line), text.lineEnd(line)};
+    if (labels.isReportTitle(s)) return lineRange;
+    // A title broken over two lines (PDF text, Word line breaks).
+    if (previous) {
+      std::string joined(text.lineText(*previous));
+      joined += s;
+      if (labels.isReportTitle(joined)) return ByteRange{text.lineStart(*previous), lineRange.end};
+    }
+    previous = line;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
+  const Template& tmpl = labels.tmpl();
+  ReportModel model;
+  std::vector<bool> skip(text.lineCount(), false);
+  for (std::size_t line = 0; line < text.lineCount(); ++line) {
+    if (auto h = parsePartHeading(text, line, labels)) {
+      skip[line] = true;
+      model.parts.push_back(std::move(*h));
+    }
+  }
+  std::size_t firstPartLine = model.parts.empty() ? text.lineCount() : model.parts.front().line;
+  model.title = findTitle(text, std::max<std::size_t>(firstPartLine, 1), labels);
+
+  // Topics live in their part: from its heading to the next part heading.
+  int topicsPart = tmpl.partIndex(tmpl.topicsPart);
+  std::size_t topicsBegin = 0, topicsEnd = firstPartLine;
+  for (std::size_t k = 0; k < model.parts.size(); ++k)
+    if (model.parts[k].part == topicsPart) {
+      topicsBegin = model.parts[k].line + 1;
+      topicsEnd = k + 1 < model.parts.size() ? model.parts[k + 1].line : text.lineCount();
+      break;
+    }
+  if (topicsPart >= 0)
+    for (std::size_t line = topicsBegin; line < topicsEnd; ++line)
+      if (auto t = parseTopicHeading(text, line, labels)) model.topics.push_back(*t);
+
+  // Tables are looked for from the first part that holds one to the first
+  // later part that holds none, so prose elsewhere is never taken for rows.
+  std::set<int> tableParts;
+  for (const auto& t : tmpl.tables) tableParts.insert(tmpl.partIndex(t.part));
+  int lastTablePart = tableParts.empty() ? -1 : *tableParts.rbegin();
+  std::size_t zoneBegin = topicsPart >= 0 && topicsEnd <= text.lineCount() ? topicsEnd : 0;
+  bool haveTablePartHeading = false;
+  for (const auto& p : model.parts)
+    if (tableParts.count(p.part)) {
+      zoneBegin = p.line;
+      haveTablePartHeading = true;
+      break;
+    }
+  if (!haveTablePartHeading && model.parts.empty()) zoneBegin = 0;
+  std::size_t zoneEnd = text.lineCount();
+  for (const auto& p : model.parts)
+    if (p.line > zoneBegin && p.part > lastTablePart) {
+      zoneEnd = p.line;
+      break;
+    }
+  model.tables = parseTables(text, zoneBegin, zoneEnd, skip, labels);
+
+  std::set<int> distinctParts;
+  for (const auto& p : model.parts) distinctParts.insert(p.part);
+  model.isReport = model.title.has_value() || distinctParts.size() >= 2;
+  return model;
+}
+
+}  // namespace nianbao

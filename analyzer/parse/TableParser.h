@@ -1,0 +1,21 @@
+#pragma once
+// Finding the template's tables in a run of lines, in any of the layouts
+// (tabs, pipes, one cell per line, space-aligned PDF text). Rows are known by
+// their label text, matched against the template, never by position alone.
+
+#include <cstddef>
+#include <vector>
+
+#include "model/ReportModel.h"
+#include "parse/Labels.h"
+#include "text/SourceText.h"
+
+namespace nianbao {
+
+// Parses lines [firstLine, endLine) skipping those flagged in `skip`
+// (headings). Never fails: lines that are not table rows are ignored.
+std::vector<Table> parseTables(const SourceText& text, std::size_t firstLine,
+                               std::size_t endLine, const std::vector<bool>& skip,
+                               const LabelIndex& labels);
+
+}  // namespace nianbao

@@ -1,0 +1,182 @@
+// The template's arithmetic (勾稽关系): column-sum relations (sum-row,
+// sum-review), row-sum relations (sum-results) and row balances (balance).
+// A relation is checked only where every number it needs is present and
+// valid; missing rows and bad cells have findings of their own.
+#include <algorithm>
+#include <map>
+
+#include "rules/RuleContext.h"
+
+namespace nianbao {
+namespace {
+
+// The rows of one table instance, by template row.
+class Grid {
+ public:
+  Grid(const Table& table, const TemplateTable& t) : t_(t) {
+    for (const auto& row : table.rows)
+      if (row.templateRow >= 0 && !rows_.count(row.templateRow)) rows_[row.templateRow] = &row;
+  }
+
+  const TableRow* row(int index) const {
+    auto it = rows_.find(index);
+    return it == rows_.end() ? nullptr : it->second;
+  }
+
+  // The usable number in (row, column): present, a number, whole if a count.
+  std::optional<Number> value(const TableRow& row, std::size_t column) const {
+    if (row.values.size() != t_.columns.size() || column >= row.values.size()) return std::nullopt;
+    const ValueCell& v = row.values[column];
+    if (v.state != CellState::Number || !v.value) return std::nullopt;
+    if (t_.columns[column].kind == NumberKind::Count && !v.value->isWhole()) return std::nullopt;
+    return v.value;
+  }
+
+  // The rows standing for `ids`: a missing row whose group was written as a
+  // single row (2019 format) is counted through that group row, once.
+  std::optional<std::vector<const TableRow*>> termRows(const std::vector<std::string>& ids) const {
+    std::vector<const TableRow*> out;
+    for (const auto& id : ids) {
+      int index = t_.rowIndex(id);
+      if (const TableRow* r = row(index)) {
+        out.push_back(r);
+        continue;
+      }
+      const TemplateRow& tr = t_.rows[static_cast<std::size_t>(index)];
+      const TableRow* group = tr.group.empty() ? nullptr : row(t_.rowIndex(tr.group));
+      if (!group || !t_.rows[static_cast<std::size_t>(t_.rowIndex(tr.group))].labelOnly) return std::nullopt;
+      if (std::find(out.begin(), out.end(), group) == out.end()) out.push_back(group);
+    }
+    return out;
+  }
+
+  const std::map<int, const TableRow*>& rows() const { return rows_; }
+
+ private:
+  const TemplateTable& t_;
+  std::map<int, const TableRow*> rows_;
+};
+
+std::string plus(const std::vector<Number>& terms) {
+  std::string out;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (i) out += "+";
+    out += terms[i].toString();
+  }
+  return out;
+}
+
+Fix replaceCell(const RuleContext& ctx, const ValueCell& cell, Number expected) {
+  return Fix{ctx.tmpl.message("fix-total", {{"expected", expected.toString()}}),
+             {{cell.cell.range, expected.toString()}}};
+}
+
+void columnSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& table, const TemplateTable& t) {
+  Grid grid(table, t);
+  std::size_t target = static_cast<std::size_t>(t.columnIndex(rel.target));
+  for (const auto& [index, row] : grid.rows()) {
+    auto actual = grid.value(*row, target);
+    if (!actual) continue;
+    std::vector<Number> terms;
+    Number sum;
+    bool complete = true;
+    for (const auto& id : rel.terms) {
+      auto v = grid.value(*row, static_cast<std::size_t>(t.columnIndex(id)));
+      if (!v) {
+        complete = false;
+        break;
+      }
+      terms.push_back(*v);
+      sum = sum + *v;
+    }
+    if (!complete || sum == *actual) continue;
+    const ValueCell& cell = row->values[target];
+    ctx.report(rel.code, Severity::Error, cell.cell.range,
+               ctx.tmpl.message(rel.code, {{"expected", sum.toString()},
+                                           {"terms", plus(terms)},
+                                           {"actual", actual->toString()},
+                                           {"group", t.columns[target].group},
+                                           {"column", t.columns[target].label}}),
+               replaceCell(ctx, cell, sum));
+  }
+}
+
+void rowSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& table, const TemplateTable& t) {
+  Grid grid(table, t);
+  const TableRow* target = grid.row(t.rowIndex(rel.target));
+  auto termRows = grid.termRows(rel.terms);
+  if (!target || !termRows) return;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    auto actual = grid.value(*target, c);
+    if (!actual) continue;
+    std::vector<Number> terms;
+    Number sum;
+    bool complete = true;
+    for (const TableRow* r : *termRows) {
+      auto v = grid.value(*r, c);
+      if (!v) {
+        complete = false;
+        break;
+      }
+      terms.push_back(*v);
+      sum = sum + *v;
+    }
+    if (!complete || sum == *actual) continue;
+    const ValueCell& cell = target->values[c];
+    ctx.report(rel.code, Severity::Error, cell.cell.range,
+               ctx.tmpl.message(rel.code, {{"expected", sum.toString()},
+                                           {"terms", plus(terms)},
+                                           {"actual", actual->toString()},
+                                           {"column", t.columns[c].label}}),
+               replaceCell(ctx, cell, sum));
+  }
+}
+
+void rowBalance(const RuleContext& ctx, const TemplateRelation& rel, const Table& table, const TemplateTable& t) {
+  Grid grid(table, t);
+  auto left = grid.termRows(rel.left);
+  auto right = grid.termRows(rel.right);
+  if (!left || !right || left->empty() || right->empty()) return;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    std::vector<Number> l, r;
+    Number lsum, rsum;
+    bool complete = true;
+    for (const TableRow* row : *left) {
+      auto v = grid.value(*row, c);
+      if (!v) complete = false;
+      else { l.push_back(*v); lsum = lsum + *v; }
+    }
+    for (const TableRow* row : *right) {
+      auto v = grid.value(*row, c);
+      if (!v) complete = false;
+      else { r.push_back(*v); rsum = rsum + *v; }
+    }
+    if (!complete || lsum == rsum) continue;
+    // No fix: which of the four numbers is wrong is for a person to decide.
+    ctx.report(rel.code, Severity::Error, (*left->front()).values[c].cell.range,
+               ctx.tmpl.message(rel.code, {{"column", t.columns[c].label},
+                                           {"left", lsum.toString()},
+                                           {"left_terms", plus(l)},
+                                           {"right", rsum.toString()},
+                                           {"right_terms", plus(r)}}));
+  }
+}
+
+}  // namespace
+
+void checkRelations(const RuleContext& ctx) {
+  for (const auto& rel : ctx.tmpl.relations) {
+    for (const auto& table : ctx.model.tables) {
+      if (table.templateTable < 0) continue;
+      const TemplateTable& t = ctx.tmpl.tables[static_cast<std::size_t>(table.templateTable)];
+      if (t.id != rel.table) continue;
+      switch (rel.kind) {
+        case RelationKind::ColumnSum: columnSum(ctx, rel, table, t); break;
+        case RelationKind::RowSum: rowSum(ctx, rel, table, t); break;
+        case RelationKind::RowBalance: rowBalance(ctx, rel, table, t); break;
+      }
+    }
+  }
+}
+
+}  // namespace nianbao

@@ -1,0 +1,38 @@
+#pragma once
+#include <vector>
+
+#include "model/ReportModel.h"
+#include "rules/Finding.h"
+#include "templates/Template.h"
+#include "text/SourceText.h"
+
+namespace nianbao {
+
+// What every rule reads, and where it writes.
+struct RuleContext {
+  const SourceText& text;
+  const Template& tmpl;
+  const ReportModel& model;
+  std::vector<Finding>& findings;
+
+  void report(std::string code, Severity severity, ByteRange range, std::string message,
+              std::optional<Fix> fix = std::nullopt) const {
+    findings.push_back({std::move(code), severity, range, std::move(message), std::move(fix)});
+  }
+  // The whole content of `line`, for findings about a place rather than a token.
+  ByteRange lineRange(std::size_t line) const { return {text.lineStart(line), text.lineEnd(line)}; }
+};
+
+// Part structure: section-missing, section-order, section-duplicate,
+// section-title, topic-missing.
+void checkSections(const RuleContext& ctx);
+
+// Table shape: table-missing, row-missing, row-unknown, label-mismatch,
+// cell-count, cell-invalid.
+void checkTableStructure(const RuleContext& ctx);
+
+// The template's arithmetic relations: sum-row, sum-results, balance,
+// sum-review (the code of each comes from the template).
+void checkRelations(const RuleContext& ctx);
+
+}  // namespace nianbao

@@ -1,0 +1,98 @@
+#pragma once
+// A report template as data: parts, topics, tables, relations and messages.
+// Nothing here knows a Chinese label; every label comes from a data file
+// (templates/*.json, read by TemplateJson), so a new format is a new file.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nianbao {
+
+struct TemplatePart {
+  std::string numeral;                // "一"
+  std::string title;                  // "总体情况"
+  std::vector<std::string> variants;  // accepted wordings that still warn
+  std::string heading() const;        // numeral + "、" + title
+};
+
+struct TemplateTopic {
+  std::string numeral;
+  std::string title;
+  std::vector<std::string> keywords;  // any of them in a heading finds the topic
+};
+
+enum class NumberKind { Count, Amount };  // whole and non-negative / non-negative
+
+struct TemplateColumn {
+  std::string id;
+  std::string label;
+  std::string group;  // e.g. 行政复议 for the review table's first five columns
+  NumberKind kind = NumberKind::Count;
+};
+
+struct TemplateRow {
+  std::string id;
+  std::string label;
+  std::string group;        // id of the label-only row this row sits under
+  bool labelOnly = false;   // a group name with no numbers of its own
+  bool unlabeled = false;   // a row of numbers with no label (the review table)
+};
+
+struct TemplateTable {
+  std::string id;
+  std::string name;         // for messages
+  std::string part;         // numeral of the part the table belongs to
+  std::string title;        // a caption line such as 第二十条第（一）项, may be empty
+  std::string labelHeader;  // the header cell above the labels (信息内容)
+  std::vector<std::string> headerLabels;  // other header cells that are not columns
+  std::vector<TemplateColumn> columns;
+  std::vector<TemplateRow> rows;
+
+  const TemplateRow* row(const std::string& id) const;
+  int rowIndex(const std::string& id) const;
+  int columnIndex(const std::string& id) const;
+  // Rows that must carry numbers (not label-only).
+  std::vector<const TemplateRow*> numberRows() const;
+  std::vector<const TemplateRow*> children(const std::string& groupId) const;
+};
+
+// An arithmetic relation (勾稽关系), evaluated by rules/RelationRules.
+enum class RelationKind {
+  ColumnSum,   // in every row: column `target` = sum of columns `terms`
+  RowSum,      // in every column: row `target` = sum of rows `terms`
+  RowBalance,  // in every column: sum of rows `left` = sum of rows `right`
+};
+
+struct TemplateRelation {
+  std::string code;  // the finding code, e.g. sum-row
+  RelationKind kind = RelationKind::ColumnSum;
+  std::string table;
+  std::string target;
+  std::vector<std::string> terms;
+  std::vector<std::string> left;
+  std::vector<std::string> right;
+};
+
+struct Template {
+  std::string id;
+  std::string name;
+  std::vector<std::string> titleKeywords;  // all must appear in a report title
+  std::vector<TemplatePart> parts;
+  std::string topicsPart;                  // numeral of the part holding the topics
+  std::vector<TemplateTopic> topics;
+  std::vector<TemplateTable> tables;
+  std::vector<TemplateRelation> relations;
+  std::map<std::string, std::string> kindNames;  // "count" -> 非负整数
+  std::map<std::string, std::string> messages;   // finding code -> format
+
+  const TemplateTable* table(const std::string& id) const;
+  int partIndex(const std::string& numeral) const;
+  // The message format for `key` with {name} placeholders filled in.
+  std::string message(const std::string& key,
+                      const std::map<std::string, std::string>& args) const;
+  std::string kindName(NumberKind kind) const;
+};
+
+}  // namespace nianbao

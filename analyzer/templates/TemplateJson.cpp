@@ -1,0 +1,203 @@
+#include "templates/TemplateJson.h"
+
+#include <nlohmann/json.hpp>
+
+namespace nianbao {
+namespace {
+
+using nlohmann::json;
+
+// Errors name the path of the offending field so a template author can find it.
+struct SchemaError {
+  std::string what;
+};
+
+const json& field(const json& object, const char* name, const std::string& path) {
+  if (!object.is_object() || !object.contains(name))
+    throw SchemaError{path + "." + name + " is missing"};
+  return object.at(name);
+}
+
+std::string text(const json& object, const char* name, const std::string& path,
+                 bool required = true) {
+  if (!object.contains(name)) {
+    if (required) throw SchemaError{path + "." + name + " is missing"};
+    return {};
+  }
+  const json& v = object.at(name);
+  if (!v.is_string()) throw SchemaError{path + "." + name + " must be a string"};
+  return v.get<std::string>();
+}
+
+std::vector<std::string> texts(const json& object, const char* name, const std::string& path) {
+  std::vector<std::string> out;
+  if (!object.contains(name)) return out;
+  const json& v = object.at(name);
+  if (!v.is_array()) throw SchemaError{path + "." + name + " must be an array of strings"};
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string())
+      throw SchemaError{path + "." + name + "[" + std::to_string(i) + "] must be a string"};
+    out.push_back(v[i].get<std::string>());
+  }
+  return out;
+}
+
+bool flag(const json& object, const char* name) {
+  return object.contains(name) && object.at(name).is_boolean() && object.at(name).get<bool>();
+}
+
+const json& array(const json& object, const char* name, const std::string& path) {
+  const json& v = field(object, name, path);
+  if (!v.is_array()) throw SchemaError{path + "." + name + " must be an array"};
+  return v;
+}
+
+NumberKind kindOf(const json& column, const std::string& path) {
+  std::string kind = text(column, "kind", path, false);
+  if (kind.empty() || kind == "count") return NumberKind::Count;
+  if (kind == "amount") return NumberKind::Amount;
+  throw SchemaError{path + ".kind must be \"count\" or \"amount\""};
+}
+
+TemplateTable readTable(const json& t, const std::string& path) {
+  TemplateTable table;
+  table.id = text(t, "id", path);
+  table.name = text(t, "name", path, false);
+  if (table.name.empty()) table.name = table.id;
+  table.part = text(t, "part", path);
+  table.title = text(t, "title", path, false);
+  table.labelHeader = text(t, "label_header", path, false);
+  table.headerLabels = texts(t, "header_labels", path);
+  const json& columns = array(t, "columns", path);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    std::string p = path + ".columns[" + std::to_string(i) + "]";
+    TemplateColumn c;
+    c.id = text(columns[i], "id", p);
+    c.label = text(columns[i], "label", p);
+    c.group = text(columns[i], "group", p, false);
+    c.kind = kindOf(columns[i], p);
+    table.columns.push_back(std::move(c));
+  }
+  const json& rows = array(t, "rows", path);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string p = path + ".rows[" + std::to_string(i) + "]";
+    TemplateRow r;
+    r.id = text(rows[i], "id", p);
+    r.label = text(rows[i], "label", p, false);
+    r.group = text(rows[i], "group", p, false);
+    r.labelOnly = flag(rows[i], "label_only");
+    r.unlabeled = flag(rows[i], "unlabeled");
+    if (r.label.empty() && !r.unlabeled) throw SchemaError{p + ".label is missing"};
+    table.rows.push_back(std::move(r));
+  }
+  if (table.columns.empty()) throw SchemaError{path + ".columns is empty"};
+  for (const auto& r : table.rows)
+    if (!r.group.empty() && table.rowIndex(r.group) < 0)
+      throw SchemaError{path + ": row " + r.id + " names unknown group " + r.group};
+  return table;
+}
+
+RelationKind relationKind(const std::string& kind, const std::string& path) {
+  if (kind == "column-sum") return RelationKind::ColumnSum;
+  if (kind == "row-sum") return RelationKind::RowSum;
+  if (kind == "row-balance") return RelationKind::RowBalance;
+  throw SchemaError{path + ".kind must be column-sum, row-sum or row-balance"};
+}
+
+void checkRelation(const Template& t, const TemplateRelation& r, const std::string& path) {
+  const TemplateTable* table = t.table(r.table);
+  if (!table) throw SchemaError{path + ".table names unknown table " + r.table};
+  auto needColumn = [&](const std::string& id) {
+    if (table->columnIndex(id) < 0) throw SchemaError{path + ": unknown column " + id};
+  };
+  auto needRow = [&](const std::string& id) {
+    if (table->rowIndex(id) < 0) throw SchemaError{path + ": unknown row " + id};
+  };
+  if (r.kind == RelationKind::ColumnSum) {
+    needColumn(r.target);
+    for (const auto& id : r.terms) needColumn(id);
+  } else if (r.kind == RelationKind::RowSum) {
+    needRow(r.target);
+    for (const auto& id : r.terms) needRow(id);
+  } else {
+    for (const auto& id : r.left) needRow(id);
+    for (const auto& id : r.right) needRow(id);
+  }
+}
+
+Template read(const json& root) {
+  if (!root.is_object()) throw SchemaError{"the template must be a JSON object"};
+  Template t;
+  t.id = text(root, "id", "$");
+  t.name = text(root, "name", "$", false);
+  if (root.contains("title")) t.titleKeywords = texts(root.at("title"), "all_of", "$.title");
+  const json& parts = array(root, "parts", "$");
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string p = "$.parts[" + std::to_string(i) + "]";
+    t.parts.push_back({text(parts[i], "numeral", p), text(parts[i], "title", p),
+                       texts(parts[i], "variants", p)});
+  }
+  if (t.parts.empty()) throw SchemaError{"$.parts is empty"};
+  if (root.contains("topics")) {
+    const json& topics = root.at("topics");
+    t.topicsPart = text(topics, "part", "$.topics");
+    const json& items = array(topics, "items", "$.topics");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::string p = "$.topics.items[" + std::to_string(i) + "]";
+      TemplateTopic topic{text(items[i], "numeral", p), text(items[i], "title", p),
+                          texts(items[i], "keywords", p)};
+      if (topic.keywords.empty()) topic.keywords.push_back(topic.title);
+      t.topics.push_back(std::move(topic));
+    }
+  }
+  if (root.contains("tables")) {
+    const json& tables = array(root, "tables", "$");
+    for (std::size_t i = 0; i < tables.size(); ++i)
+      t.tables.push_back(readTable(tables[i], "$.tables[" + std::to_string(i) + "]"));
+  }
+  if (root.contains("relations")) {
+    const json& relations = array(root, "relations", "$");
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+      std::string p = "$.relations[" + std::to_string(i) + "]";
+      const json& r = relations[i];
+      TemplateRelation rel;
+      rel.code = text(r, "code", p);
+      rel.kind = relationKind(text(r, "kind", p), p);
+      rel.table = text(r, "table", p);
+      rel.target = text(r, "target", p, false);
+      rel.terms = texts(r, "terms", p);
+      rel.left = texts(r, "left", p);
+      rel.right = texts(r, "right", p);
+      checkRelation(t, rel, p);
+      t.relations.push_back(std::move(rel));
+    }
+  }
+  if (root.contains("kinds") && root.at("kinds").is_object())
+    for (const auto& [k, v] : root.at("kinds").items())
+      if (v.is_string()) t.kindNames[k] = v.get<std::string>();
+  if (root.contains("messages") && root.at("messages").is_object())
+    for (const auto& [k, v] : root.at("messages").items())
+      if (v.is_string()) t.messages[k] = v.get<std::string>();
+  return t;
+}
+
+}  // namespace
+
+TemplateLoadResult loadTemplateJson(std::string_view source) {
+  TemplateLoadResult result;
+  json root = json::parse(source.begin(), source.end(), nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) {
+    result.error = "not valid JSON";
+    return result;
+  }
+  try {
+    result.value = read(root);
+  } catch (const SchemaError& e) {
+    result.error = e.what;
+  } catch (const json::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,127 @@
+#include "Commands.h"
+
+#include <ostream>
+
+#include "Analyzer.h"
+#include "Files.h"
+#include "Output.h"
+
+namespace nianbao::cli {
+namespace {
+
+struct Input {
+  std::string name;
+  std::string bytes;
+  std::filesystem::path path;  // empty for standard input
+};
+
+// Reads every input, reporting unreadable ones on `err`. Returns false if any failed.
+bool readInputs(const std::vector<std::string>& paths, const std::string& stdinName, bool allowStdin,
+                std::vector<Input>& inputs, std::ostream& err) {
+  bool ok = true;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    if (p == "-") {
+      if (!allowStdin) {
+        err << "nianbao: fix cannot read standard input; name the files to fix\n";
+        ok = false;
+        continue;
+      }
+      ReadResult r = readStdin();
+      if (!r.bytes) {
+        err << "nianbao: " << r.error << "\n";
+        ok = false;
+      } else {
+        inputs.push_back({stdinName, std::move(*r.bytes), {}});
+      }
+      continue;
+    }
+    std::vector<std::string> errors;
+    for (const auto& path : collectInputs({p}, errors)) {
+      ReadResult r = readReport(path);
+      if (!r.bytes) {
+        err << "nianbao: " << r.error << "\n";
+        ok = false;
+        continue;
+      }
+      inputs.push_back({path.string(), std::move(*r.bytes), path});
+    }
+    for (const auto& e : errors) {
+      err << "nianbao: " << e << "\n";
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool hasError(const std::vector<Finding>& findings) {
+  for (const auto& f : findings)
+    if (f.severity == Severity::Error) return true;
+  return false;
+}
+
+}  // namespace
+
+int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.format != "text" && options.format != "json") {
+    err << "nianbao: --format must be text or json, not '" << options.format << "'\n";
+    return 2;
+  }
+  std::vector<Input> inputs;
+  bool readOk = readInputs(options.paths, options.stdinFilename, true, inputs, err);
+  bool errors = false;
+  std::size_t errorCount = 0, warningCount = 0;
+  nlohmann::json all = nlohmann::json::array();
+  for (const auto& input : inputs) {
+    SourceText text(input.bytes);
+    Analysis a = analyzer.analyze(text);
+    errors = errors || hasError(a.findings);
+    for (const auto& f : a.findings) {
+      (f.severity == Severity::Error ? errorCount : warningCount)++;
+      if (options.format == "json") all.push_back(toJson(input.name, text, f));
+      else out << formatText(input.name, text, f);
+    }
+  }
+  if (options.format == "json") {
+    out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else if (!inputs.empty()) {
+    out << errorCount << " error(s), " << warningCount << " warning(s) in " << inputs.size() << " file(s)\n";
+  }
+  if (!readOk) return 2;
+  return errors ? 1 : 0;
+}
+
+int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& out, std::ostream& err) {
+  std::vector<Input> inputs;
+  bool ok = readInputs(options.paths, "", false, inputs, err);
+  bool errorsLeft = false;
+  for (const auto& input : inputs) {
+    SourceText text(input.bytes);
+    FixAllResult fixed = fixAll(analyzer, text);
+    for (const auto& applied : fixed.applied)
+      out << input.name << ":" << applied.at.line + 1 << ":" << applied.at.column + 1 << ": fixed["
+          << applied.finding.code << "]: " << applied.finding.message << " — "
+          << applied.finding.fix->title << "\n";
+    if (fixed.text != text.text()) {
+      std::string bytes = (text.hadBom() ? "\xEF\xBB\xBF" : "") + fixed.text;
+      std::string error;
+      if (!writeAtomically(input.path, bytes, error)) {
+        err << "nianbao: " << error << "\n";
+        ok = false;
+        continue;
+      }
+    }
+    Analysis after = analyzer.analyze(SourceText(fixed.text));
+    std::size_t left = 0;
+    for (const auto& f : after.findings)
+      if (f.severity == Severity::Error) ++left;
+    if (left) {
+      errorsLeft = true;
+      out << input.name << ": " << left << " error(s) left that need a person (run nianbao check)\n";
+    }
+  }
+  if (!ok) return 2;
+  return errorsLeft ? 1 : 0;
+}
+
+}  // namespace nianbao::cli

@@ -1,0 +1,29 @@
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace nianbao {
+class Analyzer;
+}
+
+namespace nianbao::cli {
+
+struct CheckOptions {
+  std::vector<std::string> paths;  // "-" reads standard input
+  std::string format = "text";     // text | json
+  std::string stdinFilename = "<stdin>";
+};
+
+// Exit status: 0 no error finding, 1 at least one, 2 usage or I/O error.
+int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream& out, std::ostream& err);
+
+struct FixOptions {
+  std::vector<std::string> paths;
+};
+
+// Applies every safe fix, writing each changed file atomically with its line
+// endings and byte order mark kept. Exit status as for check, on what is left.
+int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace nianbao::cli

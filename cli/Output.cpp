@@ -1,0 +1,88 @@
+#include "Output.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace nianbao::cli {
+namespace {
+
+// Columns a terminal gives a code point: CJK is two wide.
+int displayWidth(UChar32 c) {
+  int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (w == U_EA_WIDE || w == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+// Padding that lines up under `line` up to byte `upTo`, copying tabs.
+std::string padding(std::string_view line, std::size_t upTo, std::size_t* width = nullptr) {
+  std::string out;
+  std::size_t cols = 0;
+  int32_t i = 0, n = static_cast<int32_t>(std::min(upTo, line.size()));
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(line.data(), i, n, c);
+    if (c == '\t') {
+      out += '\t';
+      ++cols;
+    } else {
+      int w = displayWidth(c < 0 ? 0xFFFD : c);
+      out.append(static_cast<std::size_t>(w), ' ');
+      cols += static_cast<std::size_t>(w);
+    }
+  }
+  if (width) *width = cols;
+  return out;
+}
+
+nlohmann::json position(const SourceText& text, std::size_t offset, const char* lineKey, const char* columnKey,
+                        nlohmann::json& into) {
+  LineColumn lc = text.toCodePoints(offset);
+  into[lineKey] = lc.line + 1;
+  into[columnKey] = lc.column + 1;
+  return into;
+}
+
+}  // namespace
+
+std::string formatText(const std::string& file, const SourceText& text, const Finding& f) {
+  LineColumn start = text.toCodePoints(f.range.begin);
+  std::string out = file + ":" + std::to_string(start.line + 1) + ":" + std::to_string(start.column + 1) + ": " +
+                    std::string(severityName(f.severity)) + "[" + f.code + "]: " + f.message + "\n";
+  std::size_t lineStart = text.lineStart(start.line);
+  std::string_view line = text.lineText(start.line);
+  std::size_t from = f.range.begin - lineStart;
+  std::size_t to = std::min(f.range.end, text.lineEnd(start.line)) - lineStart;
+  std::size_t width = 0;
+  padding(line.substr(from, to > from ? to - from : 0), std::string::npos, &width);
+  out += "    " + std::string(line) + "\n";
+  out += "    " + padding(line, from) + "^" + std::string(width > 1 ? width - 1 : 0, '~') + "\n";
+  if (f.fix) out += "    fix: " + f.fix->title + "\n";
+  return out;
+}
+
+nlohmann::json toJson(const std::string& file, const SourceText& text, const Finding& f) {
+  nlohmann::json j;
+  j["file"] = file;
+  j["code"] = f.code;
+  j["severity"] = std::string(severityName(f.severity));
+  j["message"] = f.message;
+  position(text, f.range.begin, "line", "column", j);
+  position(text, f.range.end, "end_line", "end_column", j);
+  if (!f.fix) {
+    j["fix"] = nullptr;
+  } else {
+    nlohmann::json fix;
+    fix["title"] = f.fix->title;
+    fix["edits"] = nlohmann::json::array();
+    for (const auto& e : f.fix->edits) {
+      nlohmann::json edit;
+      position(text, e.range.begin, "line", "column", edit);
+      position(text, e.range.end, "end_line", "end_column", edit);
+      edit["new_text"] = e.newText;
+      fix["edits"].push_back(edit);
+    }
+    j["fix"] = fix;
+  }
+  return j;
+}
+
+}  // namespace nianbao::cli

@@ -1,0 +1,42 @@
+// nianbao: checks government information-disclosure annual reports.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "Analyzer.h"
+#include "Commands.h"
+#include "templates/BuiltinTemplates.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"nianbao: checks 政府信息公开工作年度报告 against the 2021 national template"};
+  app.set_version_flag("--version", "nianbao 0.1.0");
+  app.require_subcommand(1);
+
+  nianbao::cli::CheckOptions check;
+  CLI::App* checkCmd = app.add_subcommand("check", "Report the findings in files, directories or - (stdin)");
+  checkCmd->add_option("--format", check.format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  checkCmd->add_option("--stdin-filename", check.stdinFilename, "The name to report standard input under");
+  checkCmd->add_option("paths", check.paths, "Files or directories (*.md, *.markdown, *.txt); - for stdin")
+      ->required();
+
+  nianbao::cli::FixOptions fix;
+  CLI::App* fixCmd = app.add_subcommand("fix", "Apply every safe fix to the files, atomically");
+  fixCmd->add_option("paths", fix.paths, "Files or directories")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // usage errors exit 2, as documented
+  }
+  try {
+    nianbao::Analyzer analyzer(nianbao::governmentInformationDisclosure2021());
+    if (*checkCmd) return nianbao::cli::runCheck(analyzer, check, std::cout, std::cerr);
+    if (*fixCmd) return nianbao::cli::runFix(analyzer, fix, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "nianbao: internal error: " << e.what() << "\n";
+    return 2;
+  }
+  return 2;
+}

@@ -1,0 +1,395 @@
+#include "text/SourceText.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <unicode/utf8.h>
+
+namespace nianbao {
+namespace {
+
+// "\xEF\xBF\xBD" is U+FFFD. Hex escapes are split from following letters
+// ("\x80" "b") because C++ hex escapes are greedy.
+const std::string kFFFD = "\xEF\xBF\xBD";
+
+bool isValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    UChar32 c;
+    U8_NEXT(p, i, s.size(), c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- lines
+
+TEST(SourceTextLines, EmptyTextHasOneEmptyLine) {
+  SourceText t("");
+  EXPECT_EQ(t.text(), "");
+  EXPECT_EQ(t.lineCount(), 1u);
+  EXPECT_EQ(t.lineStart(0), 0u);
+  EXPECT_EQ(t.lineEnd(0), 0u);
+  EXPECT_EQ(t.lineText(0), "");
+  EXPECT_EQ(t.lineBreak(0), "");
+  EXPECT_EQ(t.lineOf(0), 0u);
+  EXPECT_EQ(t.toUtf16(0), (LineColumn{0, 0}));
+  EXPECT_EQ(t.toUtf16(7), (LineColumn{0, 0}));
+  EXPECT_EQ(t.fromUtf16({0, 3}), 0u);
+  EXPECT_EQ(t.fromUtf16({1, 0}), 0u);
+  EXPECT_EQ(t.dominantLineBreak(), "\n");
+  EXPECT_FALSE(t.hadBom());
+  EXPECT_FALSE(t.repairedInvalidUtf8());
+}
+
+TEST(SourceTextLines, LineFeed) {
+  SourceText t("ab\ncd");  // a0 b1 \n2 c3 d4
+  ASSERT_EQ(t.lineCount(), 2u);
+  EXPECT_EQ(t.lineStart(0), 0u);
+  EXPECT_EQ(t.lineEnd(0), 2u);
+  EXPECT_EQ(t.lineStart(1), 3u);
+  EXPECT_EQ(t.lineEnd(1), 5u);
+  EXPECT_EQ(t.lineText(0), "ab");
+  EXPECT_EQ(t.lineText(1), "cd");
+  EXPECT_EQ(t.lineBreak(0), "\n");
+  EXPECT_EQ(t.lineBreak(1), "");
+}
+
+TEST(SourceTextLines, CarriageReturnLineFeed) {
+  SourceText t("ab\r\ncd");  // a0 b1 \r2 \n3 c4 d5
+  ASSERT_EQ(t.lineCount(), 2u);
+  EXPECT_EQ(t.lineEnd(0), 2u);
+  EXPECT_EQ(t.lineStart(1), 4u);
+  EXPECT_EQ(t.lineText(0), "ab");
+  EXPECT_EQ(t.lineText(1), "cd");
+  EXPECT_EQ(t.lineBreak(0), "\r\n");
+  // Both bytes of the break belong to the line they end.
+  EXPECT_EQ(t.lineOf(2), 0u);
+  EXPECT_EQ(t.lineOf(3), 0u);
+  EXPECT_EQ(t.lineOf(4), 1u);
+  // An offset between CR and LF is the end of the line's content.
+  EXPECT_EQ(t.toUtf16(3), (LineColumn{0, 2}));
+}
+
+TEST(SourceTextLines, CarriageReturn) {
+  SourceText t("ab\rcd");
+  ASSERT_EQ(t.lineCount(), 2u);
+  EXPECT_EQ(t.lineEnd(0), 2u);
+  EXPECT_EQ(t.lineStart(1), 3u);
+  EXPECT_EQ(t.lineBreak(0), "\r");
+  EXPECT_EQ(t.lineText(1), "cd");
+}
+
+TEST(SourceTextLines, MixedLineBreaks) {
+  SourceText t("a\nb\r\nc\rd");  // a0 \n1 b2 \r3 \n4 c5 \r6 d7
+  ASSERT_EQ(t.lineCount(), 4u);
+  EXPECT_EQ(t.lineStart(0), 0u);
+  EXPECT_EQ(t.lineStart(1), 2u);
+  EXPECT_EQ(t.lineStart(2), 5u);
+  EXPECT_EQ(t.lineStart(3), 7u);
+  EXPECT_EQ(t.lineEnd(0), 1u);
+  EXPECT_EQ(t.lineEnd(1), 3u);
+  EXPECT_EQ(t.lineEnd(2), 6u);
+  EXPECT_EQ(t.lineEnd(3), 8u);
+  EXPECT_EQ(t.lineBreak(0), "\n");
+  EXPECT_EQ(t.lineBreak(1), "\r\n");
+  EXPECT_EQ(t.lineBreak(2), "\r");
+  EXPECT_EQ(t.lineBreak(3), "");
+  EXPECT_EQ(t.lineText(0), "a");
+  EXPECT_EQ(t.lineText(1), "b");
+  EXPECT_EQ(t.lineText(2), "c");
+  EXPECT_EQ(t.lineText(3), "d");
+}
+
+TEST(SourceTextLines, FinalLineBreakGivesEmptyLastLine) {
+  SourceText lf("a\n");
+  ASSERT_EQ(lf.lineCount(), 2u);
+  EXPECT_EQ(lf.lineStart(1), 2u);
+  EXPECT_EQ(lf.lineEnd(1), 2u);
+  EXPECT_EQ(lf.lineText(1), "");
+
+  SourceText crlf("a\r\n");
+  ASSERT_EQ(crlf.lineCount(), 2u);
+  EXPECT_EQ(crlf.lineStart(1), 3u);
+  EXPECT_EQ(crlf.lineEnd(0), 1u);
+
+  SourceText cr("\r");
+  ASSERT_EQ(cr.lineCount(), 2u);
+  EXPECT_EQ(cr.lineStart(1), 1u);
+  EXPECT_EQ(cr.lineText(0), "");
+}
+
+TEST(SourceTextLines, ConsecutiveBreaks) {
+  SourceText lflf("\n\n");
+  ASSERT_EQ(lflf.lineCount(), 3u);
+  EXPECT_EQ(lflf.lineStart(1), 1u);
+  EXPECT_EQ(lflf.lineStart(2), 2u);
+
+  // CR then CRLF: two breaks, not one CR and a stray LF.
+  SourceText crcrlf("\r\r\n");  // \r0 \r1 \n2
+  ASSERT_EQ(crcrlf.lineCount(), 3u);
+  EXPECT_EQ(crcrlf.lineStart(1), 1u);
+  EXPECT_EQ(crcrlf.lineStart(2), 3u);
+  EXPECT_EQ(crcrlf.lineBreak(0), "\r");
+  EXPECT_EQ(crcrlf.lineBreak(1), "\r\n");
+
+  // LF then CR is two breaks as well.
+  SourceText lfcr("\n\r");
+  ASSERT_EQ(lfcr.lineCount(), 3u);
+  EXPECT_EQ(lfcr.lineBreak(0), "\n");
+  EXPECT_EQ(lfcr.lineBreak(1), "\r");
+}
+
+TEST(SourceTextLines, LineOfAtBoundaries) {
+  SourceText t("ab\ncd\n");  // a0 b1 \n2 c3 d4 \n5, end 6
+  EXPECT_EQ(t.lineOf(0), 0u);
+  EXPECT_EQ(t.lineOf(1), 0u);
+  EXPECT_EQ(t.lineOf(2), 0u);  // the '\n' belongs to its line
+  EXPECT_EQ(t.lineOf(3), 1u);  // the byte after it starts the next
+  EXPECT_EQ(t.lineOf(5), 1u);
+  EXPECT_EQ(t.lineOf(6), 2u);  // the empty last line
+  EXPECT_EQ(t.lineOf(1000), 2u);
+  EXPECT_EQ(t.toUtf16(2), (LineColumn{0, 2}));
+  EXPECT_EQ(t.toUtf16(3), (LineColumn{1, 0}));
+  EXPECT_EQ(t.toUtf16(6), (LineColumn{2, 0}));
+}
+
+TEST(SourceTextLines, LinesPastTheEndAreEmptyAtTheEnd) {
+  SourceText t("ab\ncd");
+  EXPECT_EQ(t.lineStart(9), 5u);
+  EXPECT_EQ(t.lineEnd(9), 5u);
+  EXPECT_EQ(t.lineText(9), "");
+  EXPECT_EQ(t.lineBreak(9), "");
+}
+
+TEST(SourceTextLines, DominantLineBreak) {
+  EXPECT_EQ(SourceText("abc").dominantLineBreak(), "\n");
+  EXPECT_EQ(SourceText("a\rb").dominantLineBreak(), "\r");
+  EXPECT_EQ(SourceText("a\r\nb\r\nc\n").dominantLineBreak(), "\r\n");
+  EXPECT_EQ(SourceText("a\rb\rc\n").dominantLineBreak(), "\r");
+  EXPECT_EQ(SourceText("a\nb\nc\r\n").dominantLineBreak(), "\n");
+  // Ties: "\n" first, then "\r\n".
+  EXPECT_EQ(SourceText("a\r\nb\n").dominantLineBreak(), "\n");
+  EXPECT_EQ(SourceText("a\rb\n").dominantLineBreak(), "\n");
+  EXPECT_EQ(SourceText("a\r\nb\rc").dominantLineBreak(), "\r\n");
+  EXPECT_EQ(SourceText("a\nb\r\nc\rd").dominantLineBreak(), "\n");
+}
+
+// ------------------------------------------------------------ BOM, repair
+
+TEST(SourceTextBytes, LeadingBomIsDropped) {
+  SourceText t("\xEF\xBB\xBF" "ab\ncd");
+  EXPECT_TRUE(t.hadBom());
+  EXPECT_FALSE(t.repairedInvalidUtf8());
+  EXPECT_EQ(t.text(), "ab\ncd");
+  EXPECT_EQ(t.lineStart(1), 3u);  // offsets do not count the BOM
+}
+
+TEST(SourceTextBytes, BomOnly) {
+  SourceText t("\xEF\xBB\xBF");
+  EXPECT_TRUE(t.hadBom());
+  EXPECT_EQ(t.text(), "");
+  EXPECT_EQ(t.lineCount(), 1u);
+}
+
+TEST(SourceTextBytes, OnlyTheLeadingBomIsDropped) {
+  SourceText twice("\xEF\xBB\xBF\xEF\xBB\xBF" "a");
+  EXPECT_TRUE(twice.hadBom());
+  EXPECT_EQ(twice.text(), "\xEF\xBB\xBF" "a");
+
+  SourceText inside("a\xEF\xBB\xBF");
+  EXPECT_FALSE(inside.hadBom());
+  EXPECT_EQ(inside.text(), "a\xEF\xBB\xBF");
+}
+
+TEST(SourceTextBytes, ValidTextIsUnchanged) {
+  const std::string bytes = "本年度\r\n𠮷😀" + kFFFD;  // a real U+FFFD
+  SourceText t(bytes);
+  EXPECT_EQ(t.text(), bytes);
+  EXPECT_FALSE(t.repairedInvalidUtf8());
+  EXPECT_FALSE(t.hadBom());
+}
+
+TEST(SourceTextBytes, EmbeddedNulIsKept) {
+  const std::string bytes("a\0b", 3);
+  SourceText t(bytes);
+  EXPECT_EQ(t.text(), bytes);
+  EXPECT_FALSE(t.repairedInvalidUtf8());
+}
+
+// Counts follow Unicode's "maximal subpart" practice: one U+FFFD per
+// longest prefix of a valid sequence, or per single byte otherwise.
+TEST(SourceTextBytes, LoneContinuationByte) {
+  SourceText t("a\x80" "b");
+  EXPECT_TRUE(t.repairedInvalidUtf8());
+  EXPECT_EQ(t.text(), "a" + kFFFD + "b");
+  EXPECT_EQ(t.text().size(), 5u);
+}
+
+TEST(SourceTextBytes, TruncatedThreeByteSequenceAtEnd) {
+  // E4 B8 is the start of 丁..乿; both bytes form one maximal subpart.
+  SourceText t("a\xE4\xB8");
+  EXPECT_TRUE(t.repairedInvalidUtf8());
+  EXPECT_EQ(t.text(), "a" + kFFFD);
+  EXPECT_EQ(t.toCodePoints(t.text().size()), (LineColumn{0, 2}));
+}
+
+TEST(SourceTextBytes, TruncatedSequenceBeforeAscii) {
+  SourceText t("\xE4\xB8" "a");
+  EXPECT_EQ(t.text(), kFFFD + "a");
+}
+
+TEST(SourceTextBytes, TruncatedBomIsRepairedNotDropped) {
+  SourceText t("\xEF\xBB");
+  EXPECT_FALSE(t.hadBom());
+  EXPECT_TRUE(t.repairedInvalidUtf8());
+  EXPECT_EQ(t.text(), kFFFD);
+}
+
+TEST(SourceTextBytes, OverlongEncoding) {
+  // C0 never starts a sequence, so C0 and 80 are each replaced.
+  SourceText t("\xC0\x80");
+  EXPECT_TRUE(t.repairedInvalidUtf8());
+  EXPECT_EQ(t.text(), kFFFD + kFFFD);
+}
+
+TEST(SourceTextBytes, EncodedSurrogate) {
+  // After ED only 80..9F may follow, so ED, A0 and 80 are each replaced.
+  SourceText t("\xED\xA0\x80");
+  EXPECT_TRUE(t.repairedInvalidUtf8());
+  EXPECT_EQ(t.text(), kFFFD + kFFFD + kFFFD);
+  EXPECT_EQ(t.toUtf16(t.text().size()), (LineColumn{0, 3}));
+}
+
+TEST(SourceTextBytes, ByteFF) {
+  SourceText t("x\xFF");
+  EXPECT_TRUE(t.repairedInvalidUtf8());
+  EXPECT_EQ(t.text(), "x" + kFFFD);
+}
+
+TEST(SourceTextBytes, RepairKeepsLineStructure) {
+  SourceText t("\xFF\n\xFF");
+  ASSERT_EQ(t.lineCount(), 2u);
+  EXPECT_EQ(t.lineText(0), kFFFD);
+  EXPECT_EQ(t.lineText(1), kFFFD);
+  EXPECT_EQ(t.lineStart(1), 4u);
+  EXPECT_EQ(t.toUtf16(4), (LineColumn{1, 0}));
+  EXPECT_EQ(t.toUtf16(7), (LineColumn{1, 1}));
+}
+
+TEST(SourceTextBytes, EveryOneAndTwoByteInputGivesValidUtf8) {
+  for (int a = 0; a < 256; ++a) {
+    for (int b = -1; b < 256; ++b) {
+      std::string bytes(1, static_cast<char>(a));
+      if (b >= 0) bytes.push_back(static_cast<char>(b));
+      SourceText t(bytes);
+      ASSERT_TRUE(isValidUtf8(t.text())) << a << " " << b;
+      ASSERT_EQ(t.repairedInvalidUtf8(), !isValidUtf8(bytes)) << a << " " << b;
+      ASSERT_GE(t.lineCount(), 1u);
+      t.toUtf16(bytes.size());
+    }
+  }
+}
+
+// -------------------------------------------------------------- columns
+
+TEST(SourceTextColumns, ChineseIsThreeBytesOneUnitOneCodePoint) {
+  SourceText t("本年度");  // 本0..2 年3..5 度6..8
+  ASSERT_EQ(t.text().size(), 9u);
+  EXPECT_EQ(t.toUtf16(3), (LineColumn{0, 1}));
+  EXPECT_EQ(t.toUtf16(9), (LineColumn{0, 3}));
+  EXPECT_EQ(t.toCodePoints(6), (LineColumn{0, 2}));
+  EXPECT_EQ(t.toUtf8(6), (LineColumn{0, 6}));
+  EXPECT_EQ(t.fromUtf16({0, 2}), 6u);
+  EXPECT_EQ(t.fromCodePoints({0, 1}), 3u);
+  EXPECT_EQ(t.fromUtf8({0, 3}), 3u);
+}
+
+TEST(SourceTextColumns, OffsetInsideCharacterSnapsToItsStart) {
+  SourceText t("本年度");
+  EXPECT_EQ(t.toUtf16(4), (LineColumn{0, 1}));
+  EXPECT_EQ(t.toUtf16(5), (LineColumn{0, 1}));
+  EXPECT_EQ(t.toCodePoints(8), (LineColumn{0, 2}));
+  EXPECT_EQ(t.toUtf8(7), (LineColumn{0, 6}));
+  EXPECT_EQ(t.fromUtf8({0, 4}), 3u);
+  EXPECT_EQ(t.fromUtf8({0, 8}), 6u);
+}
+
+TEST(SourceTextColumns, AstralCharacters) {
+  // a0 𠮷1..4 b5 😀6..9 c10, end 11; UTF-16 columns 0 1 3 4 6 7.
+  SourceText t("a𠮷b😀c");
+  ASSERT_EQ(t.text().size(), 11u);
+  EXPECT_EQ(t.toUtf16(5), (LineColumn{0, 3}));
+  EXPECT_EQ(t.toUtf16(6), (LineColumn{0, 4}));
+  EXPECT_EQ(t.toUtf16(10), (LineColumn{0, 6}));
+  EXPECT_EQ(t.toUtf16(11), (LineColumn{0, 7}));
+  EXPECT_EQ(t.toCodePoints(10), (LineColumn{0, 4}));
+  EXPECT_EQ(t.toCodePoints(11), (LineColumn{0, 5}));
+  EXPECT_EQ(t.toUtf16(3), (LineColumn{0, 1}));  // inside 𠮷
+  EXPECT_EQ(t.toCodePoints(8), (LineColumn{0, 3}));  // inside 😀
+  EXPECT_EQ(t.fromUtf16({0, 6}), 10u);
+  EXPECT_EQ(t.fromCodePoints({0, 2}), 5u);
+}
+
+TEST(SourceTextColumns, Utf16ColumnBetweenSurrogatesSnapsToCharacterStart) {
+  SourceText t("a𠮷b😀c");
+  EXPECT_EQ(t.fromUtf16({0, 2}), 1u);  // between the halves of 𠮷
+  EXPECT_EQ(t.fromUtf16({0, 5}), 6u);  // between the halves of 😀
+
+  SourceText emoji("😀");
+  EXPECT_EQ(emoji.fromUtf16({0, 1}), 0u);
+  EXPECT_EQ(emoji.fromUtf16({0, 2}), 4u);
+  EXPECT_EQ(emoji.toUtf16(4), (LineColumn{0, 2}));
+}
+
+TEST(SourceTextColumns, RoundTripsAtEveryBoundaryOfAMixedLine) {
+  // Line 1 is 年a𠮷😀、b: widths in bytes 3 1 4 4 3 1, in UTF-16 1 1 2 2 1 1.
+  SourceText t("x\r\n年a𠮷😀、b\ny");
+  ASSERT_EQ(t.lineStart(1), 3u);
+  ASSERT_EQ(t.lineEnd(1), 19u);
+  struct Boundary {
+    std::size_t offset;
+    std::uint32_t utf16;
+    std::uint32_t codePoint;
+    std::uint32_t byte;
+  };
+  const Boundary boundaries[] = {
+      {3, 0, 0, 0},   {6, 1, 1, 3},   {7, 2, 2, 4},   {11, 4, 3, 8},
+      {15, 6, 4, 12}, {18, 7, 5, 15}, {19, 8, 6, 16},
+  };
+  for (const Boundary& b : boundaries) {
+    SCOPED_TRACE(b.offset);
+    EXPECT_EQ(t.toUtf16(b.offset), (LineColumn{1, b.utf16}));
+    EXPECT_EQ(t.toCodePoints(b.offset), (LineColumn{1, b.codePoint}));
+    EXPECT_EQ(t.toUtf8(b.offset), (LineColumn{1, b.byte}));
+    EXPECT_EQ(t.fromUtf16(t.toUtf16(b.offset)), b.offset);
+    EXPECT_EQ(t.fromCodePoints(t.toCodePoints(b.offset)), b.offset);
+    EXPECT_EQ(t.fromUtf8(t.toUtf8(b.offset)), b.offset);
+  }
+  EXPECT_EQ(t.toUtf16(20), (LineColumn{2, 0}));
+}
+
+TEST(SourceTextColumns, PositionsPastTheEndAreClamped) {
+  SourceText t("ab\n本");  // a0 b1 \n2 本3..5, end 6
+  EXPECT_EQ(t.fromUtf16({2, 0}), 6u);  // line past the end
+  EXPECT_EQ(t.fromCodePoints({7, 7}), 6u);
+  EXPECT_EQ(t.fromUtf8({2, 0}), 6u);
+  EXPECT_EQ(t.fromUtf16({0, 99}), 2u);  // column past the line end
+  EXPECT_EQ(t.fromCodePoints({0, 3}), 2u);
+  EXPECT_EQ(t.fromUtf8({0, 3}), 2u);
+  EXPECT_EQ(t.fromUtf16({1, 2}), 6u);
+  EXPECT_EQ(t.fromUtf8({1, 4}), 6u);
+  EXPECT_EQ(t.toUtf16(99), (LineColumn{1, 1}));
+  EXPECT_EQ(t.toCodePoints(99), (LineColumn{1, 1}));
+  EXPECT_EQ(t.toUtf8(99), (LineColumn{1, 3}));
+}
+
+TEST(SourceTextColumns, ColumnPastLineEndStopsBeforeCrLf) {
+  SourceText t("ab\r\ncd");
+  EXPECT_EQ(t.fromUtf16({0, 3}), 2u);
+  EXPECT_EQ(t.fromUtf16({0, 4}), 2u);
+  EXPECT_EQ(t.fromUtf16({1, 1}), 5u);
+}
+
+}  // namespace
+}  // namespace nianbao
