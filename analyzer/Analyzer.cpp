@@ -29,15 +29,31 @@ FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
   std::string current = original.text();
   // Fixes can unlock others (a fixed row total makes a column total checkable),
   // and two fixes may touch one cell; a few rounds settle both.
-  constexpr int kMaxRounds = 4;
+  // Relation fixes go one relation at a time, in the template's order: a
+  // wrong row total also breaks its column's total, and fixing the row first
+  // mends both, where fixing the column would hide the row's mistake.
+  std::vector<std::string> relationOrder;
+  for (const auto& r : analyzer.tmpl().relations)
+    if (std::find(relationOrder.begin(), relationOrder.end(), r.code) == relationOrder.end())
+      relationOrder.push_back(r.code);
+  constexpr int kMaxRounds = 8;
   for (int round = 0; round < kMaxRounds; ++round) {
     SourceText text(current);
     Analysis a = analyzer.analyze(text);
+    std::string relationNow;
+    for (const auto& code : relationOrder)
+      if (std::any_of(a.findings.begin(), a.findings.end(),
+                      [&](const Finding& f) { return f.code == code && f.fix; })) {
+        relationNow = code;
+        break;
+      }
     std::vector<TextEdit> edits;
     std::vector<Finding> chosen;
     std::vector<ByteRange> taken;
     for (const auto& f : a.findings) {
       if (!f.fix || f.fix->edits.empty()) continue;
+      bool isRelation = std::find(relationOrder.begin(), relationOrder.end(), f.code) != relationOrder.end();
+      if (isRelation && f.code != relationNow) continue;
       bool overlaps = false;
       for (const auto& e : f.fix->edits)
         for (const auto& t : taken)

@@ -1,0 +1,127 @@
+// The analyzer as a whole: clean reports in every layout are silent, things
+// that are not reports are silent, and no input makes it fail.
+#include "ReportBuilder.h"
+#include "TestSupport.h"
+
+namespace nianbao::testing {
+namespace {
+
+class CleanReport : public ::testing::TestWithParam<Layout> {};
+
+TEST_P(CleanReport, HasNoFindings) {
+  ReportSpec spec;
+  spec.layout = GetParam();
+  Checked c(buildReport(spec));
+  EXPECT_TRUE(c.analysis.model.isReport);
+  EXPECT_TRUE(c.analysis.findings.empty()) << c.describe();
+}
+
+TEST_P(CleanReport, FindsEveryTableAndRow) {
+  ReportSpec spec;
+  spec.layout = GetParam();
+  Checked c(buildReport(spec));
+  const auto& model = c.analysis.model;
+  ASSERT_EQ(model.tables.size(), 6u);
+  EXPECT_EQ(model.parts.size(), 6u);
+  EXPECT_EQ(model.topics.size(), 5u);
+  std::size_t applicationRows = 0;
+  for (const auto& t : model.tables)
+    if (builtinAnalyzer().tmpl().tables[static_cast<std::size_t>(t.templateTable)].id == "applications")
+      applicationRows = t.rows.size();
+  EXPECT_EQ(applicationRows, 25u);
+}
+
+TEST_P(CleanReport, CrlfLineEndingsChangeNothing) {
+  ReportSpec spec;
+  spec.layout = GetParam();
+  spec.eol = "\r\n";
+  Checked c(buildReport(spec));
+  EXPECT_TRUE(c.analysis.findings.empty()) << c.describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, CleanReport,
+                         ::testing::Values(Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced),
+                         [](const auto& info) { return std::string(layoutName(info.param)); });
+
+TEST(Analyzer, MeetingNoteIsSilent) {
+  Checked c("关于召开工作会议的通知\n\n一、会议内容\n\n研究部署 2024 年重点工作。\n\n二、参会人员\n\n各科室负责人。\n");
+  EXPECT_FALSE(c.analysis.model.isReport);
+  EXPECT_TRUE(c.analysis.findings.empty());
+}
+
+TEST(Analyzer, EmptyAndWhitespaceTextsAreSilent) {
+  for (std::string_view text : {"", "\n", "\r\n\r\n", "   \t  ", "\xEF\xBB\xBF"}) {
+    Checked c(text);
+    EXPECT_TRUE(c.analysis.findings.empty());
+  }
+}
+
+TEST(Analyzer, ArbitraryBytesNeverFail) {
+  // Every byte value, invalid UTF-8, NULs, lone CRs, and a report cut mid-character.
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
+  ReportSpec spec;
+  std::string report = buildReport(spec);
+  for (std::size_t cut : {std::size_t{1}, report.size() / 3, report.size() / 2 + 1, report.size() - 1}) {
+    Checked c(report.substr(0, cut) + bytes);
+    for (const auto& f : c.analysis.findings) {
+      EXPECT_LE(f.range.begin, f.range.end);
+      EXPECT_LE(f.range.end, c.text.text().size());
+    }
+  }
+}
+
+TEST(Analyzer, FindingsAreSortedByPosition) {
+  ReportSpec spec;
+  spec.cells["（一）予以公开"] = {"2", "1", "0", "0", "0", "0", "9"};
+  spec.labels["行政许可"] = "行政许";
+  spec.headings["四、政府信息公开行政复议、行政诉讼情况"] = "";
+  Checked c(buildReport(spec));
+  ASSERT_GE(c.analysis.findings.size(), 2u);
+  for (std::size_t i = 1; i < c.analysis.findings.size(); ++i)
+    EXPECT_LE(c.analysis.findings[i - 1].range.begin, c.analysis.findings[i].range.begin);
+}
+
+TEST(FixAll, MendsTotalsLabelsRowsAndHeadingsInEveryLayout) {
+  for (Layout layout : {Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced}) {
+    ReportSpec spec;
+    spec.layout = layout;
+    spec.cells["（一）予以公开"] = {"2", "1", "0", "0", "0", "0", "9"};
+    spec.labels["行政规范性文件"] = "规范性文件";
+    spec.dropRows.insert("2.重复申请");
+    spec.headings["五、存在的主要问题及改进情况"] = "五、存在的主要问题和改进措施";
+    spec.review[4] = "0";
+    SourceText text(buildReport(spec));
+    FixAllResult fixed = fixAll(builtinAnalyzer(), text);
+    Checked after(fixed.text);
+    EXPECT_TRUE(after.analysis.findings.empty()) << layoutName(layout) << "\n" << after.describe() << fixed.text;
+    EXPECT_GE(fixed.applied.size(), 5u) << layoutName(layout);
+  }
+}
+
+TEST(FixAll, FixesTheRowTotalBeforeTheColumnTotal) {
+  // One wrong number breaks its row's sum and its column's sum; the row is
+  // wrong, so the fix must change the row's total and leave （七）总计 alone.
+  ReportSpec spec;
+  spec.cells["（一）予以公开"] = {"2", "1", "0", "0", "0", "0", "9"};
+  SourceText text(buildReport(spec));
+  FixAllResult fixed = fixAll(builtinAnalyzer(), text);
+  ASSERT_EQ(fixed.applied.size(), 1u);
+  EXPECT_EQ(fixed.applied[0].finding.code, "sum-row");
+  spec.cells.clear();
+  EXPECT_EQ(fixed.text, buildReport(spec));
+}
+
+TEST(FixAll, LeavesBalanceToAPerson) {
+  ReportSpec spec;
+  spec.cells["二、上年结转政府信息公开申请数量"] = {"2", "0", "0", "0", "0", "0", "2"};
+  std::string report = buildReport(spec);
+  Checked before(report);
+  EXPECT_EQ(before.with("balance").size(), 2u) << before.describe();
+  FixAllResult fixed = fixAll(builtinAnalyzer(), SourceText(report));
+  EXPECT_TRUE(fixed.applied.empty());
+  EXPECT_EQ(fixed.text, report);
+}
+
+}  // namespace
+}  // namespace nianbao::testing

@@ -1,0 +1,55 @@
+#pragma once
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "Analyzer.h"
+#include "templates/BuiltinTemplates.h"
+
+namespace nianbao::testing {
+
+inline const Analyzer& builtinAnalyzer() {
+  static const Analyzer analyzer(governmentInformationDisclosure2021());
+  return analyzer;
+}
+
+// Keeps the text alive beside its analysis, so ranges can be read back.
+struct Checked {
+  SourceText text;
+  Analysis analysis;
+  explicit Checked(std::string_view bytes) : text(bytes), analysis(builtinAnalyzer().analyze(text)) {}
+
+  std::vector<const Finding*> with(const std::string& code) const {
+    std::vector<const Finding*> out;
+    for (const auto& f : analysis.findings)
+      if (f.code == code) out.push_back(&f);
+    return out;
+  }
+  std::vector<std::string> codes() const {
+    std::vector<std::string> out;
+    for (const auto& f : analysis.findings) out.push_back(f.code);
+    return out;
+  }
+  std::string at(ByteRange r) const { return text.text().substr(r.begin, r.size()); }
+  std::size_t line(const Finding& f) const { return text.lineOf(f.range.begin) + 1; }
+  std::string describe() const {
+    std::string out;
+    for (const auto& f : analysis.findings)
+      out += std::to_string(line(f)) + " " + f.code + " [" + at(f.range) + "] " + f.message + "\n";
+    return out;
+  }
+};
+
+inline std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace nianbao::testing

@@ -1,0 +1,174 @@
+// table-missing, row-missing, row-unknown, label-mismatch, cell-count,
+// cell-invalid, each in each table layout.
+#include "ReportBuilder.h"
+#include "TestSupport.h"
+#include "fix/TextEdits.h"
+
+namespace nianbao::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+class TableRules : public ::testing::TestWithParam<Layout> {
+ protected:
+  ReportSpec spec() const {
+    ReportSpec s;
+    s.layout = GetParam();
+    return s;
+  }
+};
+
+TEST_P(TableRules, TableMissing) {
+  ReportSpec s = spec();
+  s.dropRows = {"行政处罚", "行政强制"};
+  std::string text = buildReport(s);
+  // Drop the caption too: the whole table is gone.
+  std::size_t at = text.find("第二十条第（六）项");
+  std::size_t end = text.find("第二十条第（八）项");
+  std::size_t lineStart = text.rfind('\n', at) + 1;
+  std::size_t endLineStart = text.rfind('\n', end) + 1;
+  text.erase(lineStart, endLineStart - lineStart);
+  Checked c(text);
+  auto found = c.with("table-missing");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_THAT(found[0]->message, HasSubstr("第二十条第（六）项"));
+  EXPECT_EQ(c.at(found[0]->range), "二、主动公开政府信息情况");
+}
+
+TEST_P(TableRules, RowMissingWithAFixInTheTablesOwnLayout) {
+  ReportSpec s = spec();
+  s.dropRows = {"2.重复申请", "3.要求提供公开出版物"};
+  Checked c(buildReport(s));
+  auto found = c.with("row-missing");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_THAT(found[0]->message, HasSubstr("缺少 2 行：2.重复申请、3.要求提供公开出版物"));
+  ASSERT_TRUE(found[0]->fix);
+  std::string fixed = applyEdits(c.text.text(), found[0]->fix->edits);
+  Checked after(fixed);
+  EXPECT_TRUE(after.analysis.findings.empty()) << after.describe() << fixed;
+}
+
+TEST_P(TableRules, RowMissingAtTheStartOfATable) {
+  ReportSpec s = spec();
+  s.dropRows = {"一、本年新收政府信息公开申请数量"};
+  Checked c(buildReport(s));
+  auto found = c.with("row-missing");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  ASSERT_TRUE(found[0]->fix);
+  Checked after(applyEdits(c.text.text(), found[0]->fix->edits));
+  // The row comes back with zeros, so the balance no longer holds: 0 + 1 ≠ 3 + 1.
+  EXPECT_TRUE(after.with("row-missing").empty()) << after.describe();
+  EXPECT_FALSE(after.with("balance").empty()) << after.describe();
+}
+
+TEST_P(TableRules, RowUnknown) {
+  ReportSpec s = spec();
+  // The 2019 format's extra item, written as a row inside a table.
+  s.labels["行政强制"] = "政府集中采购";
+  Checked c(buildReport(s));
+  auto found = c.with("row-unknown");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_EQ(c.at(found[0]->range), "政府集中采购");
+  EXPECT_EQ(found[0]->severity, Severity::Warning);
+  EXPECT_EQ(c.with("row-missing").size(), 1u);  // 行政强制 itself is gone
+}
+
+TEST_P(TableRules, LabelMismatchOnRowCoversExactlyTheLabel) {
+  ReportSpec s = spec();
+  s.labels["2.其他法律行政法规禁止公开"] = "2.其他法律行政止公开";
+  s.labels["行政规范性文件"] = "规范性文件";
+  Checked c(buildReport(s));
+  auto found = c.with("label-mismatch");
+  ASSERT_EQ(found.size(), 2u) << c.describe();
+  EXPECT_EQ(c.at(found[0]->range), "规范性文件");
+  EXPECT_EQ(c.at(found[1]->range), "2.其他法律行政止公开");
+  ASSERT_TRUE(found[1]->fix);
+  EXPECT_EQ(found[1]->fix->edits[0].newText, "2.其他法律行政法规禁止公开");
+  EXPECT_THAT(found[0]->message, HasSubstr("应为“行政规范性文件”，实为“规范性文件”"));
+}
+
+TEST_P(TableRules, LabelMismatchOnColumnHeader) {
+  if (GetParam() == Layout::Spaced) GTEST_SKIP() << "PDF text wraps headers; they are not checked";
+  ReportSpec s = spec();
+  s.headers["本年废止件数"] = "本年度止件数";
+  Checked c(buildReport(s));
+  auto found = c.with("label-mismatch");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_EQ(c.at(found[0]->range), "本年度止件数");
+  ASSERT_TRUE(found[0]->fix);
+  EXPECT_EQ(found[0]->fix->edits[0].newText, "本年废止件数");
+}
+
+TEST_P(TableRules, CellCount) {
+  ReportSpec s = spec();
+  s.cells["规章"] = {"0", "0"};
+  Checked c(buildReport(s));
+  auto found = c.with("cell-count");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_THAT(found[0]->message, HasSubstr("“规章”应有 3 个数字，实有 2 个"));
+}
+
+TEST_P(TableRules, CellInvalidPlaceholderTextNegativeAndFraction) {
+  ReportSpec s = spec();
+  s.cells["规章"] = {"/", "0", "0"};
+  s.cells["行政许可"] = {"—"};
+  s.cells["行政处罚"] = {"-3"};
+  s.cells["行政强制"] = {"1.5"};
+  s.cells["行政事业性收费"] = {"0.25"};  // the fee may have decimals
+  Checked c(buildReport(s));
+  auto found = c.with("cell-invalid");
+  ASSERT_EQ(found.size(), 4u) << c.describe();
+  EXPECT_EQ(c.at(found[0]->range), "/");
+  EXPECT_EQ(c.at(found[1]->range), "—");
+  EXPECT_EQ(c.at(found[2]->range), "-3");
+  EXPECT_EQ(c.at(found[3]->range), "1.5");
+  EXPECT_THAT(found[3]->message, HasSubstr("应为非负整数"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, TableRules,
+                         ::testing::Values(Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced),
+                         [](const auto& info) { return std::string(layoutName(info.param)); });
+
+TEST(LabelMismatch, AstralCharactersInTheLabelAreCoveredExactly) {
+  ReportSpec s;
+  s.eol = "\r\n";
+  s.labels["行政许可"] = "行政许可𠮷";
+  Checked c(buildReport(s));
+  auto found = c.with("label-mismatch");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_EQ(c.at(found[0]->range), "行政许可𠮷");
+  LineColumn start = c.text.toUtf16(found[0]->range.begin), end = c.text.toUtf16(found[0]->range.end);
+  EXPECT_EQ(start.column, 0u);
+  EXPECT_EQ(end.column, 6u);  // 𠮷 is two UTF-16 code units
+  EXPECT_EQ(c.text.toCodePoints(found[0]->range.end).column, 5u);
+}
+
+TEST(CellInvalid, BlankCellInATabRow) {
+  ReportSpec s;
+  s.cells["规章"] = {"0", "", "0"};
+  Checked c(buildReport(s));
+  auto found = c.with("cell-invalid");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_TRUE(found[0]->range.empty());
+  EXPECT_THAT(found[0]->message, HasSubstr("“本年废止件数”应为非负整数，实为空"));
+}
+
+TEST(RowMissing, GroupWrittenAsOneRowIsThe2019Format) {
+  // Real reports 02 and 03: （六）其他处理 carries numbers, its sub-rows are gone.
+  ReportSpec s;
+  s.layout = Layout::Spaced;
+  s.dropRows = {"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"};
+  std::string text = buildReport(s);
+  std::size_t at = text.find("（六）其他处理");
+  text.insert(at + std::string("（六）其他处理").size(), "    0    0    0    0    0    0    0");
+  Checked c(text);
+  auto found = c.with("row-missing");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  EXPECT_THAT(found[0]->message, HasSubstr("（六）其他处理”只有一行合计（2019 年格式），缺少 3 行"));
+  // The group row stands in for its sub-rows in the column sums.
+  EXPECT_TRUE(c.with("sum-results").empty()) << c.describe();
+}
+
+}  // namespace
+}  // namespace nianbao::testing
