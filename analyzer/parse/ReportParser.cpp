@@ -21,7 +21,14 @@ std::optional<ByteRange> findTitle(const SourceText& text, std::size_t endLine, 
     if (blank(s)) continue;
     ++seen;
     ByteRange lineRange{text.lineStart(line), text.lineEnd(line)};
-    if (labels.isReportTitle(s)) return lineRange;
+    if (labels.isReportTitle(s)) {
+      // The issuing body often sits on the line above (淮安市人民政府 / 2024 年…报告).
+      constexpr std::size_t kShortLine = 30;
+      if (previous && *previous + 1 == line && text.lineText(*previous).size() <= kShortLine * 3 &&
+          !labels.isReportTitle(text.lineText(*previous)))
+        return ByteRange{text.lineStart(*previous), lineRange.end};
+      return lineRange;
+    }
     // A title broken over two lines (PDF text, Word line breaks).
     if (previous) {
       std::string joined(text.lineText(*previous));

@@ -175,6 +175,7 @@ class Builder {
       for (const auto& c : cs)
         if (!c.text.empty()) h.cells.push_back(c);
       h.headerLayout = lc.layout;
+      h.line = lineNo;
       items_.push_back(std::move(h));
       fragmentsFrom_ = items_.size();
       return;
@@ -387,8 +388,10 @@ std::vector<Table> assemble(const SourceText& text, std::vector<Item>& items, co
     current = &tables.back();
     current->templateTable = tableIndex;
     current->firstLine = current->lastLine = line;
-    for (const Item* h : pendingHeaders)
+    for (const Item* h : pendingHeaders) {
       if (h->headerLayout != RowLayout::Spaced) addHeaders(*current, h->cells, labels);
+      current->firstLine = std::min(current->firstLine, h->line);  // the table starts at its header
+    }
     pendingHeaders.clear();
   };
   for (Item& item : items) {
@@ -403,8 +406,12 @@ std::vector<Table> assemble(const SourceText& text, std::vector<Item>& items, co
       if (current && item.headerLayout != RowLayout::Spaced)
         for (const auto& c : item.cells)
           if (labels.matchHeader(c.text, current->templateTable).score > 0) belongsToCurrent = true;
-      if (belongsToCurrent) addHeaders(*current, item.cells, labels);
-      else pendingHeaders.push_back(&item);
+      if (belongsToCurrent) {
+        addHeaders(*current, item.cells, labels);
+        current->lastLine = std::max(current->lastLine, item.line);
+      } else {
+        pendingHeaders.push_back(&item);
+      }
       continue;
     }
     if (item.kind != Item::Row) continue;

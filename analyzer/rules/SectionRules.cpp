@@ -1,6 +1,7 @@
 // section-missing, section-order, section-duplicate, section-title, topic-missing.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "rules/RuleContext.h"
 #include "text/Fold.h"
@@ -25,9 +26,27 @@ std::size_t insertionLine(const RuleContext& ctx, int part) {
     // Only when the table sits after the previous part's heading.
     return table.firstLine;
   }
+  std::size_t next = ctx.text.lineCount();
   for (const auto& h : ctx.model.parts)
-    if (h.part > part) return h.line;
-  return ctx.text.lineCount();
+    if (h.part > part) {
+      next = h.line;
+      break;
+    }
+  // A part without tables right after one with tables (五 after 四) starts
+  // where the previous part's last table ends.
+  std::optional<std::size_t> afterTable;
+  for (const auto& table : ctx.model.tables) {
+    if (table.templateTable < 0 || table.lastLine >= next) continue;
+    if (t.partIndex(t.tables[static_cast<std::size_t>(table.templateTable)].part) < part)
+      afterTable = table.lastLine + 1;
+  }
+  if (afterTable) {
+    std::size_t line = *afterTable;
+    // Blank lines and a table's own separator lines ("|", "---") are not content.
+    while (line < next && ctx.text.lineText(line).find_first_not_of(" \t\r|-") == std::string_view::npos) ++line;
+    if (line < next) return line;
+  }
+  return next;
 }
 
 std::string markupFor(const ReportModel& model, int part) {

@@ -60,8 +60,11 @@ class TableChecker {
         continue;
       }
       if (!hasValues(row)) continue;
-      // Space-aligned text has prose around its tables: only rows inside one count.
-      if (row.layout == RowLayout::Spaced && (row.firstLine < firstKnown || row.lastLine > lastKnown)) continue;
+      // Space-aligned text has prose around its tables: only rows inside one,
+      // or directly below its last known row, count.
+      constexpr std::size_t kBelow = 2;
+      if (row.layout == RowLayout::Spaced && (row.firstLine < firstKnown || row.lastLine > lastKnown + kBelow))
+        continue;
       ctx_.report("row-unknown", Severity::Warning, labelOrRow(row),
                   ctx_.tmpl.message("row-unknown", {{"table", t_.name}, {"label", rowName(row)}}));
     }

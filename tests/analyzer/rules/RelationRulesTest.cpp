@@ -42,7 +42,7 @@ TEST_P(Relations, SumResultsOnTheColumnTotal) {
   auto found = c.with("sum-results");
   ASSERT_EQ(found.size(), 2u) << c.describe();
   EXPECT_EQ(found[0]->message,
-            "“法人或其他组织”列（七）总计应为 2（1+0+0+0+0+0+0+0+0+0+0+0+0+0+1+0+0+0+0+0+0），实为 1");
+            "“商业企业”列（七）总计应为 2（1+0+0+0+0+0+0+0+0+0+0+0+0+0+1+0+0+0+0+0+0），实为 1");
   EXPECT_THAT(found[1]->message, HasSubstr("“总计”列（七）总计应为 5"));
   EXPECT_EQ(c.at(found[0]->range), "1");
 }
