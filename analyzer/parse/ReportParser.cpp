@@ -92,7 +92,9 @@ ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
 
   std::set<int> distinctParts;
   for (const auto& p : model.parts) distinctParts.insert(p.part);
-  model.isReport = model.title.has_value() || distinctParts.size() >= 2;
+  // A notice about the annual report has the title words but no parts; a
+  // meeting note may have one numbered heading that looks like a part.
+  model.isReport = (model.title.has_value() && !distinctParts.empty()) || distinctParts.size() >= 2;
   return model;
 }
 

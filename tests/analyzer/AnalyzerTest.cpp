@@ -49,6 +49,12 @@ TEST(Analyzer, MeetingNoteIsSilent) {
   EXPECT_TRUE(c.analysis.findings.empty());
 }
 
+TEST(Analyzer, ANoticeAboutTheReportIsSilent) {
+  Checked c("关于做好2024年政府信息公开工作年度报告编制工作的通知\n\n各单位：请于1月20日前报送。\n");
+  EXPECT_FALSE(c.analysis.model.isReport);
+  EXPECT_TRUE(c.analysis.findings.empty());
+}
+
 TEST(Analyzer, EmptyAndWhitespaceTextsAreSilent) {
   for (std::string_view text : {"", "\n", "\r\n\r\n", "   \t  ", "\xEF\xBB\xBF"}) {
     Checked c(text);
