@@ -31,10 +31,6 @@ double boundedSimilarity(const std::u32string& a, const std::u32string& b) {
   return similarity(a, b);
 }
 
-bool startsWith(const std::u32string& s, const std::u32string& prefix) {
-  return s.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), s.begin());
-}
-
 }  // namespace
 
 FoldedLabel splitEnumerator(std::u32string folded) {
@@ -78,6 +74,7 @@ LabelIndex::LabelIndex(const Template& t) : template_(&t) {
         headers_[ti].push_back({-1, foldForMatching(table.columns[ci].group)});
     if (!table.labelHeader.empty()) headers_[ti].push_back({-1, foldForMatching(table.labelHeader)});
     for (const auto& h : table.headerLabels) headers_[ti].push_back({-1, foldForMatching(h)});
+    for (const auto& [column, label] : headers_[ti]) exactHeaders_.insert(label);
     tableTitles_.push_back(foldForMatching(table.title));
   }
   for (const auto& part : t.parts) {
@@ -173,6 +170,10 @@ int LabelIndex::matchTopic(std::string_view text) const {
       if (at != std::u32string::npos && at <= kNear) return static_cast<int>(t);
     }
   return -1;
+}
+
+bool LabelIndex::isExactHeader(std::string_view text) const {
+  return exactHeaders_.count(foldForMatching(text)) > 0;
 }
 
 bool LabelIndex::isReportTitle(std::string_view text) const {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "templates/Template.h"
@@ -62,6 +63,10 @@ class LabelIndex {
   // The topic whose keyword appears near the start of `text`, or -1.
   int matchTopic(std::string_view text) const;
 
+  // Whether `text` is, word for word after folding, a header label of some
+  // table (总计, 其他, 信息内容 …): such a cell is a header, not a row label.
+  bool isExactHeader(std::string_view text) const;
+
   // Whether `text` reads as the report's title (all title keywords present).
   bool isReportTitle(std::string_view text) const;
 
@@ -75,6 +80,7 @@ class LabelIndex {
   std::vector<Entry> rows_;
   std::unordered_map<std::u32string, std::vector<std::size_t>> exactRows_;
   std::vector<std::vector<std::pair<int, std::u32string>>> headers_;  // per table
+  std::unordered_set<std::u32string> exactHeaders_;
   std::vector<std::u32string> tableTitles_;
   std::vector<std::vector<std::u32string>> partTitles_;  // title, then variants
   std::vector<std::vector<std::u32string>> topicKeywords_;

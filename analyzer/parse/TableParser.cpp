@@ -40,16 +40,6 @@ struct Item {
   RowLayout headerLayout = RowLayout::Tabs;
 };
 
-// Whether a cell is a column header rather than a row label: it is, word for
-// word, one of the template's header labels (总计, 其他, 信息内容 …).
-bool isExactHeader(const LabelIndex& labels, const std::string& text) {
-  for (std::size_t t = 0; t < labels.tmpl().tables.size(); ++t) {
-    auto m = labels.matchHeader(text, static_cast<int>(t));
-    if (m.score >= 1.0) return true;
-  }
-  return false;
-}
-
 // Picks the label among a row's text cells: the rightmost one that names a
 // template row (earlier cells hold group names or lost cells).
 void chooseLabel(RawRow& row, const LabelIndex& labels, int preferTable) {
@@ -57,7 +47,7 @@ void chooseLabel(RawRow& row, const LabelIndex& labels, int preferTable) {
   row.match = {};
   for (int i = static_cast<int>(row.textCells.size()) - 1; i >= 0; --i) {
     const std::string& t = row.textCells[static_cast<std::size_t>(i)].text;
-    if (t.empty() || isExactHeader(labels, t)) continue;
+    if (t.empty() || labels.isExactHeader(t)) continue;
     auto m = labels.matchRow(t, preferTable);
     if (m.found()) {
       row.labelIndex = i;
@@ -67,7 +57,7 @@ void chooseLabel(RawRow& row, const LabelIndex& labels, int preferTable) {
   }
   for (int i = static_cast<int>(row.textCells.size()) - 1; i >= 0; --i) {
     const std::string& t = row.textCells[static_cast<std::size_t>(i)].text;
-    if (!t.empty() && classifyValue(t, nullptr) == CellState::Text && !isExactHeader(labels, t)) {
+    if (!t.empty() && classifyValue(t, nullptr) == CellState::Text && !labels.isExactHeader(t)) {
       row.labelIndex = i;
       return;
     }
@@ -256,6 +246,7 @@ void joinWrappedLabels(std::vector<Item>& items, const LabelIndex& labels) {
   for (std::size_t r = 0; r < items.size(); ++r) {
     if (items[r].kind != Item::Row || items[r].row.layout != RowLayout::Spaced) continue;
     RawRow& row = items[r].row;
+    if (row.match.found() && row.match.score >= 1.0) continue;  // whole already
     std::vector<std::size_t> before, after;
     const Cell* label = row.labelIndex >= 0 ? &row.textCells[static_cast<std::size_t>(row.labelIndex)] : nullptr;
     // Fragments of other columns (a group name wrapped beside the label, a

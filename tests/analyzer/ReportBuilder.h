@@ -181,4 +181,20 @@ class ReportWriter {
 
 inline std::string buildReport(const ReportSpec& spec) { return ReportWriter(spec).write(); }
 
+// Every layout with LF and with CRLF line endings, for parameterized tests.
+struct LayoutAndEol {
+  Layout layout;
+  std::string eol;
+};
+inline std::vector<LayoutAndEol> allLayoutsAndEols() {
+  std::vector<LayoutAndEol> out;
+  for (Layout l : {Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced})
+    for (const char* eol : {"\n", "\r\n"}) out.push_back({l, eol});
+  return out;
+}
+template <typename Info>
+std::string layoutAndEolName(const Info& info) {
+  return std::string(layoutName(info.param.layout)) + (info.param.eol == "\n" ? "_LF" : "_CRLF");
+}
+
 }  // namespace nianbao::testing

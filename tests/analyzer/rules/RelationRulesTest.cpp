@@ -9,11 +9,13 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class Relations : public ::testing::TestWithParam<Layout> {
+class Relations : public ::testing::TestWithParam<LayoutAndEol> {
  protected:
+  Layout layout() const { return GetParam().layout; }
   ReportSpec spec() const {
     ReportSpec s;
-    s.layout = GetParam();
+    s.layout = GetParam().layout;
+    s.eol = GetParam().eol;
     return s;
   }
 };
@@ -27,7 +29,7 @@ TEST_P(Relations, SumRowOnTheTotalCell) {
   EXPECT_EQ(found[0]->message, "总计应为 1（1+0+0+0+0+0），实为 3");
   EXPECT_EQ(c.at(found[0]->range), "3");
   EXPECT_EQ(c.line(*found[0]), c.text.lineOf(c.text.text().find("1.本机关不掌握")) + 1 +
-                                     (GetParam() == Layout::CellPerLine ? 7 : 0));
+                                     (layout() == Layout::CellPerLine ? 7 : 0));
   ASSERT_TRUE(found[0]->fix);
   ASSERT_EQ(found[0]->fix->edits.size(), 1u);
   EXPECT_EQ(found[0]->fix->edits[0].newText, "1");
@@ -79,9 +81,8 @@ TEST_P(Relations, NotCheckedWhereANumberIsUnusable) {
   EXPECT_TRUE(c.with("sum-results").empty()) << c.describe();
 }
 
-INSTANTIATE_TEST_SUITE_P(Layouts, Relations,
-                         ::testing::Values(Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced),
-                         [](const auto& info) { return std::string(layoutName(info.param)); });
+INSTANTIATE_TEST_SUITE_P(Layouts, Relations, ::testing::ValuesIn(allLayoutsAndEols()),
+                         layoutAndEolName<::testing::TestParamInfo<LayoutAndEol>>);
 
 TEST(Relations, AstralCharactersAndCrlfBeforeATableKeepRangesExact) {
   ReportSpec s;

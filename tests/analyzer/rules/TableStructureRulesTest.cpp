@@ -9,11 +9,13 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class TableRules : public ::testing::TestWithParam<Layout> {
+class TableRules : public ::testing::TestWithParam<LayoutAndEol> {
  protected:
+  Layout layout() const { return GetParam().layout; }
   ReportSpec spec() const {
     ReportSpec s;
-    s.layout = GetParam();
+    s.layout = GetParam().layout;
+    s.eol = GetParam().eol;
     return s;
   }
 };
@@ -88,7 +90,7 @@ TEST_P(TableRules, LabelMismatchOnRowCoversExactlyTheLabel) {
 }
 
 TEST_P(TableRules, LabelMismatchOnColumnHeader) {
-  if (GetParam() == Layout::Spaced) GTEST_SKIP() << "PDF text wraps headers; they are not checked";
+  if (layout() == Layout::Spaced) GTEST_SKIP() << "PDF text wraps headers; they are not checked";
   ReportSpec s = spec();
   s.headers["本年废止件数"] = "本年度止件数";
   Checked c(buildReport(s));
@@ -125,9 +127,8 @@ TEST_P(TableRules, CellInvalidPlaceholderTextNegativeAndFraction) {
   EXPECT_THAT(found[3]->message, HasSubstr("应为非负整数"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Layouts, TableRules,
-                         ::testing::Values(Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced),
-                         [](const auto& info) { return std::string(layoutName(info.param)); });
+INSTANTIATE_TEST_SUITE_P(Layouts, TableRules, ::testing::ValuesIn(allLayoutsAndEols()),
+                         layoutAndEolName<::testing::TestParamInfo<LayoutAndEol>>);
 
 TEST(LabelMismatch, AstralCharactersInTheLabelAreCoveredExactly) {
   ReportSpec s;
