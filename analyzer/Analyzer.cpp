@@ -24,9 +24,30 @@ Analysis Analyzer::analyze(const SourceText& text) const {
   return a;
 }
 
+namespace {
+
+// Where byte `p` of the text after `edits` was before them (a position inside
+// inserted text maps to where the insertion was made).
+std::size_t positionBefore(std::size_t p, std::vector<TextEdit> edits) {
+  std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.range.begin < b.range.begin; });
+  long long shift = 0;
+  for (const auto& e : edits) {
+    std::size_t newBegin = static_cast<std::size_t>(static_cast<long long>(e.range.begin) + shift);
+    std::size_t newEnd = newBegin + e.newText.size();
+    if (p < newBegin) break;
+    if (p < newEnd) return e.range.begin;
+    shift += static_cast<long long>(e.newText.size()) - static_cast<long long>(e.range.size());
+  }
+  return static_cast<std::size_t>(static_cast<long long>(p) - shift);
+}
+
+}  // namespace
+
 FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
   FixAllResult result;
   std::string current = original.text();
+  std::vector<std::vector<TextEdit>> rounds;  // the edits of each round, for mapping places back
+  std::vector<std::pair<std::size_t, Finding>> applied;
   // Fixes can unlock others (a fixed row total makes a column total checkable),
   // and two fixes may touch one cell; a few rounds settle both.
   // Relation fixes go one relation at a time, in the template's order: a
@@ -71,10 +92,14 @@ FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
     if (next == current) break;
     current = std::move(next);
     for (auto& f : chosen) {
-      LineColumn at = text.toCodePoints(f.range.begin);
-      result.applied.push_back({std::move(f), at});
+      std::size_t at = f.range.begin;
+      for (std::size_t r = rounds.size(); r-- > 0;) at = positionBefore(at, rounds[r]);
+      applied.emplace_back(at, std::move(f));
     }
+    rounds.push_back(edits);
   }
+  std::stable_sort(applied.begin(), applied.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [at, f] : applied) result.applied.push_back({std::move(f), original.toCodePoints(at)});
   result.text = std::move(current);
   return result;
 }

@@ -30,12 +30,12 @@ class Analyzer {
   LabelIndex labels_;
 };
 
-// Applies every fix except those the analyzer marks as needing a person
-// (balance has none), re-analysing until nothing more changes. Returns the
-// new text and how many fixes were applied.
+// Applies every fix (balance has none: that needs a person), re-analysing
+// until nothing more changes. Returns the new text and the fixes applied, in
+// the order of their places in the original text.
 struct AppliedFix {
   Finding finding;
-  LineColumn at;  // where it was, in code points, in the text it was applied to
+  LineColumn at;  // where it was in the original text (line, code point column)
 };
 struct FixAllResult {
   std::string text;

@@ -27,7 +27,7 @@ bool readInputs(const std::vector<std::string>& paths, const std::string& stdinN
         ok = false;
         continue;
       }
-      ReadResult r = readStdin();
+      ReadResult r = readStdin(stdinName);
       if (!r.bytes) {
         err << "nianbao: " << r.error << "\n";
         ok = false;
@@ -70,14 +70,14 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
   std::vector<Input> inputs;
   bool readOk = readInputs(options.paths, options.stdinFilename, true, inputs, err);
   bool errors = false;
-  std::size_t errorCount = 0, warningCount = 0;
+  std::size_t errorCount = 0, warningCount = 0, noteCount = 0;
   nlohmann::json all = nlohmann::json::array();
   for (const auto& input : inputs) {
     SourceText text(input.bytes);
     Analysis a = analyzer.analyze(text);
     errors = errors || hasError(a.findings);
     for (const auto& f : a.findings) {
-      (f.severity == Severity::Error ? errorCount : warningCount)++;
+      (f.severity == Severity::Error ? errorCount : f.severity == Severity::Warning ? warningCount : noteCount)++;
       if (options.format == "json") all.push_back(toJson(input.name, text, f));
       else out << formatText(input.name, text, f);
     }
@@ -85,7 +85,9 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
   if (options.format == "json") {
     out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (!inputs.empty()) {
-    out << errorCount << " error(s), " << warningCount << " warning(s) in " << inputs.size() << " file(s)\n";
+    out << errorCount << " error(s), " << warningCount << " warning(s)";
+    if (noteCount) out << ", " << noteCount << " note(s)";
+    out << " in " << inputs.size() << " file(s)\n";
   }
   if (!readOk) return 2;
   return errors ? 1 : 0;
@@ -98,19 +100,20 @@ int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& ou
   for (const auto& input : inputs) {
     SourceText text(input.bytes);
     FixAllResult fixed = fixAll(analyzer, text);
-    for (const auto& applied : fixed.applied)
-      out << input.name << ":" << applied.at.line + 1 << ":" << applied.at.column + 1 << ": fixed["
-          << applied.finding.code << "]: " << applied.finding.message << " — "
-          << applied.finding.fix->title << "\n";
     if (fixed.text != text.text()) {
       std::string bytes = (text.hadBom() ? "\xEF\xBB\xBF" : "") + fixed.text;
       std::string error;
       if (!writeAtomically(input.path, bytes, error)) {
-        err << "nianbao: " << error << "\n";
+        err << "nianbao: " << error << " (nothing was changed)\n";
         ok = false;
         continue;
       }
     }
+    // Places are in the file as it was, as `check` reported them.
+    for (const auto& applied : fixed.applied)
+      out << input.name << ":" << applied.at.line + 1 << ":" << applied.at.column + 1 << ": fixed["
+          << applied.finding.code << "]: " << applied.finding.message << " — "
+          << applied.finding.fix->title << "\n";
     Analysis after = analyzer.analyze(SourceText(fixed.text));
     std::size_t left = 0;
     for (const auto& f : after.findings)

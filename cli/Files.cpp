@@ -1,5 +1,6 @@
 #include "Files.h"
 
+#include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 
@@ -38,8 +39,24 @@ bool validUtf8(const std::string& s) {
   return true;
 }
 
-// ICU's guess at a charset, for the error message only.
+// Whether the bytes decode without error as `charset`.
+bool decodesAs(const std::string& bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(charset, &status);
+  if (U_FAILURE(status)) return false;
+  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::vector<UChar> out(bytes.size() + 1);
+  ucnv_toUChars(conv, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                static_cast<int32_t>(bytes.size()), &status);
+  ucnv_close(conv);
+  return U_SUCCESS(status);
+}
+
+// The charset the bytes most likely are, for the error message only. Reports
+// that are not UTF-8 are nearly always GBK/GB18030 (saved by WPS or Word on
+// Chinese Windows), which ICU's detector can mistake for EUC-KR on short texts.
 std::string guessCharset(const std::string& bytes) {
+  if (decodesAs(bytes, "GB18030")) return "GB18030";
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* detector = ucsdet_open(&status);
   if (U_FAILURE(status)) return {};
@@ -81,6 +98,8 @@ std::vector<fs::path> collectInputs(const std::vector<std::string>& args, std::v
         std::error_code fe;
         if (it->is_regular_file(fe) && isReportExtension(it->path())) found.push_back(it->path());
       }
+      // A mistyped directory must not pass as a clean one.
+      if (found.empty()) errors.push_back(arg + ": no *.md, *.markdown or *.txt files in this directory");
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else {
@@ -91,6 +110,9 @@ std::vector<fs::path> collectInputs(const std::vector<std::string>& args, std::v
 }
 
 std::optional<std::string> undecodableReason(const std::string& bytes) {
+  if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0)
+    return "UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)";
+  if (bytes.find('\0') != std::string::npos) return "a binary file (contains NUL bytes), not a text report";
   if (validUtf8(bytes)) return std::nullopt;
   std::string guess = guessCharset(bytes);
   std::string reason = "not valid UTF-8";
@@ -113,10 +135,6 @@ ReadResult readReport(const fs::path& path) {
     return r;
   }
   std::string bytes = buffer.str();
-  if (bytes.find('\0') != std::string::npos) {
-    r.error = path.string() + ": a binary file (contains NUL bytes), not a text report";
-    return r;
-  }
   if (auto why = undecodableReason(bytes)) {
     r.error = path.string() + ": " + *why;
     return r;
@@ -125,18 +143,25 @@ ReadResult readReport(const fs::path& path) {
   return r;
 }
 
-ReadResult readStdin() {
+ReadResult readStdin(const std::string& name) {
   ReadResult r;
   std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   if (auto why = undecodableReason(bytes)) {
-    r.error = "<stdin>: " + *why;
+    r.error = name + ": " + *why;
     return r;
   }
   r.bytes = std::move(bytes);
   return r;
 }
 
-bool writeAtomically(const fs::path& path, const std::string& bytes, std::string& error) {
+bool writeAtomically(const fs::path& given, const std::string& bytes, std::string& error) {
+  // Replace the file a symbolic link points to, not the link.
+  std::error_code ec;
+  fs::path path = fs::is_symlink(given, ec) ? fs::canonical(given, ec) : given;
+  if (ec) {
+    error = given.string() + ": cannot follow the link: " + ec.message();
+    return false;
+  }
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::string tmpl = (dir / ("." + path.filename().string() + ".nianbao-XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());

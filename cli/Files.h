@@ -19,13 +19,14 @@ struct ReadResult {
   std::string error;  // names the file and what is wrong with it
 };
 ReadResult readReport(const std::filesystem::path& path);
-ReadResult readStdin();
+ReadResult readStdin(const std::string& name);
 
-// Refuses text that is not UTF-8, naming the charset it looks like.
+// Refuses text that is not UTF-8 or is binary, naming the charset it looks like.
 std::optional<std::string> undecodableReason(const std::string& bytes);
 
-// Writes `bytes` to a temporary file beside `path` and renames it over
-// `path`, keeping the file's permissions: the file is either old or new.
+// Writes `bytes` to a temporary file beside the file `path` names (following
+// symbolic links) and renames it over that file, keeping its permissions:
+// the file is either old or new, never half-written.
 bool writeAtomically(const std::filesystem::path& path, const std::string& bytes, std::string& error);
 
 }  // namespace nianbao::cli

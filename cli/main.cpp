@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string_view>
 
 #include "Analyzer.h"
 #include "Commands.h"
@@ -24,6 +25,11 @@ int main(int argc, char** argv) {
   CLI::App* fixCmd = app.add_subcommand("fix", "Apply every safe fix to the files, atomically");
   fixCmd->add_option("paths", fix.paths, "Files or directories")->required();
 
+  // CLI11 would only say a subcommand is required; name the word it did not know.
+  if (argc > 1 && argv[1][0] != '-' && std::string_view(argv[1]) != "check" && std::string_view(argv[1]) != "fix") {
+    std::cerr << "nianbao: unknown command '" << argv[1] << "' (expected check or fix; see nianbao --help)\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

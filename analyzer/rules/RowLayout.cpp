@@ -12,6 +12,22 @@ std::string joined(const std::vector<std::string>& cells, std::string_view separ
   return out;
 }
 
+// The cells of a new row for tab and pipe tables, lined up with the
+// prototype: as many cells before the label (a group name goes in the last of
+// them), the label, the prototype's empty cells before its values, the zeros.
+std::vector<std::string> alignedCells(const TableRow& prototype, const NewRow& row) {
+  std::size_t before = static_cast<std::size_t>(prototype.leadingEmptyCells) + prototype.contextCells.size();
+  std::vector<std::string> cells(before, "");
+  if (!row.groupLabel.empty()) {
+    if (cells.empty()) cells.push_back(row.groupLabel);
+    else cells.back() = row.groupLabel;
+  }
+  cells.push_back(row.label);
+  cells.insert(cells.end(), static_cast<std::size_t>(prototype.cellsBeforeValues), "");
+  cells.insert(cells.end(), row.columns, "0");
+  return cells;
+}
+
 }  // namespace
 
 std::string formatRows(const Table& table, const TableRow& prototype, const std::vector<NewRow>& rows,
@@ -20,22 +36,13 @@ std::string formatRows(const Table& table, const TableRow& prototype, const std:
   for (const NewRow& row : rows) {
     std::vector<std::string> zeros(row.columns, "0");
     switch (prototype.layout) {
-      case RowLayout::Tabs: {
-        std::string line(static_cast<std::size_t>(prototype.leadingEmptyCells), '\t');
-        if (!row.groupLabel.empty()) line += row.groupLabel + "\t";
-        line += row.label;
-        line += std::string(static_cast<std::size_t>(1 + prototype.cellsBeforeValues), '\t');
-        line += joined(zeros, "\t");
-        out += line;
+      case RowLayout::Tabs:
+        out += joined(alignedCells(prototype, row), "\t");
         out += eol;
         break;
-      }
       case RowLayout::Pipes: {
-        std::vector<std::string> cells;
-        if (!row.groupLabel.empty()) cells.push_back(row.groupLabel);
-        cells.push_back(row.label);
-        cells.insert(cells.end(), zeros.begin(), zeros.end());
-        out += (table.pipeLeading ? "| " : "") + joined(cells, " | ") + " |";
+        std::string line = joined(alignedCells(prototype, row), " | ");
+        out += (table.pipeLeading ? "| " : "") + line + " |";
         out += eol;
         break;
       }

@@ -1,0 +1,1121 @@
+// Tests of the command-line contract: `nianbao check` and `nianbao fix`,
+// run as a real process (exit status, stdout, stderr) and, where only the
+// library matters, in-process through runCheck/runFix.
+//
+// Every expected line and column below was counted by hand from the inputs
+// (the example report in examples/ or text built here), not taken from the
+// program's output. Columns are 1-based Unicode code points.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <random>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "Analyzer.h"
+#include "Commands.h"
+#include "templates/BuiltinTemplates.h"
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+// A string literal's bytes, NULs included, without the terminating one.
+template <std::size_t N>
+std::string literal(const char (&s)[N]) {
+  return std::string(s, N - 1);
+}
+
+std::string readBytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void writeBytes(const fs::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  out.close();
+  ASSERT_TRUE(out) << "cannot write " << p;
+}
+
+// A fresh directory under the system's temporary directory, removed with
+// everything in it when the object goes.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<unsigned> counter{0};
+    std::random_device rd;
+    auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      fs::path p = fs::temp_directory_path() /
+                   ("nianbao-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+                    std::to_string(now) + "-" + std::to_string(rd()));
+      std::error_code ec;
+      if (fs::create_directory(p, ec)) {
+        path_ = p;
+        return;
+      }
+    }
+    ADD_FAILURE() << "cannot create a temporary directory";
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) {
+      // Restore permissions a test may have taken away, then remove.
+      fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+      fs::remove_all(path_, ec);
+    }
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const fs::path& path() const { return path_; }
+  fs::path operator/(const std::string& name) const { return path_ / name; }
+
+  // The names of every entry below the directory, relative to it.
+  std::set<std::string> listing() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::recursive_directory_iterator(path_))
+      names.insert(fs::relative(e.path(), path_).string());
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+struct RunResult {
+  int status = -1;     // exit status; 128 + signal number if killed by a signal
+  bool signaled = false;
+  std::string out;
+  std::string err;
+};
+
+// Runs the real nianbao binary with `args`, feeding `input` on standard input
+// (empty input when none), and captures stdout, stderr and the exit status.
+RunResult runNianbao(const std::vector<std::string>& args, const std::optional<std::string>& input = std::nullopt) {
+  RunResult result;
+  TempDir io;
+  fs::path inPath = io / "stdin", outPath = io / "stdout", errPath = io / "stderr";
+  writeBytes(inPath, input.value_or(""));
+
+  std::vector<std::string> argStrings;
+  argStrings.push_back(NIANBAO_BINARY);
+  argStrings.insert(argStrings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argStrings) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, inPath.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = -1;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    ADD_FAILURE() << "posix_spawn " << NIANBAO_BINARY << " failed: " << rc;
+    return result;
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      ADD_FAILURE() << "waitpid failed";
+      return result;
+    }
+  }
+  if (WIFEXITED(status)) {
+    result.status = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    result.signaled = true;
+    result.status = 128 + WTERMSIG(status);
+  }
+  result.out = readBytes(outPath);
+  result.err = readBytes(errPath);
+  return result;
+}
+
+std::vector<std::string> splitLines(const std::string& s, const std::string& sep = "\n") {
+  std::vector<std::string> lines;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t at = s.find(sep, from);
+    if (at == std::string::npos) {
+      lines.push_back(s.substr(from));
+      break;
+    }
+    lines.push_back(s.substr(from, at - from));
+    from = at + sep.size();
+  }
+  return lines;
+}
+
+std::size_t countOf(const std::string& s, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+// Replaces the single occurrence of `from`; fails the test if there is not exactly one.
+void replaceOnce(std::string& text, const std::string& from, const std::string& to) {
+  ASSERT_EQ(countOf(text, from), 1u) << "expected exactly one \"" << from << "\"";
+  text.replace(text.find(from), from.size(), to);
+}
+
+const fs::path kExampleDir = NIANBAO_EXAMPLES;
+const fs::path kExample = kExampleDir / "shiliz-2024.report.md";
+
+std::string example() {
+  std::string t = readBytes(kExample);
+  EXPECT_FALSE(t.empty()) << "cannot read " << kExample;
+  return t;
+}
+
+// Lines of the example, as read (1-based numbers in comments):
+//  32 | 信息内容 | 本年制发件数 | 本年度止件数 | 现行有效件数 |        (本年度止件数 should be 本年废止件数)
+//  51 | 一、本年新收政府信息公开申请数量 |  | 1 | 0 | 0 | 0 | 0 | 0 | 2 |   (总计 2, applicants add to 1)
+//  52 | 二、上年结转… | 0 … | 0 |
+//  68 |  |  | 3. 要求提供公开出版物 | 0 … |                            (4. 无正当理由大量反复申请 missing)
+//  69 |  |  | 5. 要求行政机关确认或重新出具已获取信息 | 0 … |
+//  73 | (七) 总计 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+//  81 | 0 | 1 | 0 | 0 | 0 | 0 | …                                    (行政复议 0+1+0+0, 总计 0)
+//  83 #### 五、存在的主要问题和改进措施                                 (template: 五、存在的主要问题及改进情况)
+// The file has 104 lines and no line break after the last one.
+const std::string kRow51 = "| 一、本年新收政府信息公开申请数量 |  | 1 | 0 | 0 | 0 | 0 | 0 | 2 |";
+const std::string kRow51Fixed = "| 一、本年新收政府信息公开申请数量 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |";
+const std::string kRow52 = "| 二、上年结转政府信息公开申请数量 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+const std::string kRow68 = "|  |  | 3. 要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+const std::string kRow81 = "| 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+const std::string kRow81Fixed = "| 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+const std::string kTitle83 = "五、存在的主要问题和改进措施";
+const std::string kTitle83Fixed = "五、存在的主要问题及改进情况";
+
+// The example with the four one-cell/one-title mistakes corrected by hand,
+// but the missing row 4 still missing: what `fix` must produce apart from
+// the row it inserts.
+std::string exampleCorrectedExceptMissingRow() {
+  std::string t = example();
+  replaceOnce(t, "本年度止件数", "本年废止件数");
+  replaceOnce(t, kRow51, kRow51Fixed);
+  replaceOnce(t, kRow81, kRow81Fixed);
+  replaceOnce(t, kTitle83, kTitle83Fixed);
+  return t;
+}
+
+// The example with every mistake corrected by hand, the missing row written
+// in the layout of its neighbours: a report with nothing to find.
+std::string cleanReport() {
+  std::string t = exampleCorrectedExceptMissingRow();
+  replaceOnce(t, kRow68 + "\n", kRow68 + "\n" + "|  |  | 4. 无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n");
+  return t;
+}
+
+std::string withCrlf(const std::string& lf) {
+  std::string out;
+  for (char c : lf) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+const std::string kBom = "\xEF\xBB\xBF";
+
+// A meeting note: numbered headings and prose, not an annual report.
+const std::string kMeetingNote =
+    "# 关于做好政务公开工作的会议纪要\n"
+    "\n"
+    "一、会议内容\n"
+    "\n"
+    "会议传达了上级关于政府信息公开的文件精神，要求各部门按时报送 2024 年度工作材料，表格中的数字要核对清楚。\n"
+    "\n"
+    "二、工作要求\n"
+    "\n"
+    "各站所要明确专人负责，总计完成 3 项任务。\n";
+
+json parseJson(const std::string& s) {
+  json j = json::parse(s, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(j.is_discarded()) << "not JSON:\n" << s;
+  return j;
+}
+
+// The findings with `code` in a JSON array.
+std::vector<json> withCode(const json& all, const std::string& code) {
+  std::vector<json> out;
+  for (const auto& f : all)
+    if (f.at("code") == code) out.push_back(f);
+  return out;
+}
+
+std::size_t errorCount(const json& all) {
+  std::size_t n = 0;
+  for (const auto& f : all)
+    if (f.at("severity") == "error") ++n;
+  return n;
+}
+
+// Index of the first line starting with `prefix`, or -1.
+int findLine(const std::vector<std::string>& lines, const std::string& prefix, std::size_t from = 0) {
+  for (std::size_t i = from; i < lines.size(); ++i)
+    if (lines[i].rfind(prefix, 0) == 0) return static_cast<int>(i);
+  return -1;
+}
+
+std::string escapeRegex(const std::string& s) {
+  static const std::regex special{R"([.^$|()\[\]{}*+?\\])"};
+  return std::regex_replace(s, special, R"(\$&)");
+}
+
+// The `fixed[...]` lines of a fix run, as code -> whole line.
+std::multimap<std::string, std::string> fixedLines(const std::string& out, const std::string& path) {
+  std::multimap<std::string, std::string> found;
+  std::regex re("^" + escapeRegex(path) + R"(:(\d+):(\d+): fixed\[([a-z-]+)\]: .+$)");
+  for (const auto& line : splitLines(out)) {
+    std::smatch m;
+    if (std::regex_match(line, m, re)) found.emplace(m[3].str(), line);
+  }
+  return found;
+}
+
+class InProcess : public ::testing::Test {
+ protected:
+  nianbao::Analyzer analyzer{nianbao::governmentInformationDisclosure2021()};
+
+  int check(std::vector<std::string> paths, const std::string& format, std::string& out, std::string& err) {
+    nianbao::cli::CheckOptions o;
+    o.paths = std::move(paths);
+    o.format = format;
+    std::ostringstream os, es;
+    int rc = nianbao::cli::runCheck(analyzer, o, os, es);
+    out = os.str();
+    err = es.str();
+    return rc;
+  }
+  int fix(std::vector<std::string> paths, std::string& out, std::string& err) {
+    nianbao::cli::FixOptions o;
+    o.paths = std::move(paths);
+    std::ostringstream os, es;
+    int rc = nianbao::cli::runFix(analyzer, o, os, es);
+    out = os.str();
+    err = es.str();
+    return rc;
+  }
+};
+
+// ---------------------------------------------------------------------------
+// check: the example
+
+TEST(CheckExample, DirectoryExitsOneWithTheSixFindingsInJson) {
+  RunResult r = runNianbao({"check", "--format", "json", kExampleDir.string()});
+  ASSERT_FALSE(r.signaled) << r.err;
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.err, "");
+  json all = parseJson(r.out);
+  ASSERT_TRUE(all.is_array());
+  ASSERT_EQ(all.size(), 6u) << all.dump(2);
+
+  // Every element has exactly the documented keys, and lies in the example.
+  const std::set<std::string> keys = {"file",     "code",       "severity",   "message", "line",
+                                      "column",   "end_line",   "end_column", "fix"};
+  for (const auto& f : all) {
+    std::set<std::string> have;
+    for (auto it = f.begin(); it != f.end(); ++it) have.insert(it.key());
+    EXPECT_EQ(have, keys) << f.dump();
+    EXPECT_EQ(f.at("file"), kExample.string());
+    EXPECT_TRUE(f.at("message").is_string() && !f.at("message").get<std::string>().empty());
+  }
+  // Sorted by position.
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    auto a = std::make_pair(all[i - 1].at("line").get<int>(), all[i - 1].at("column").get<int>());
+    auto b = std::make_pair(all[i].at("line").get<int>(), all[i].at("column").get<int>());
+    EXPECT_LE(a, b) << "findings out of order at " << i;
+  }
+
+  struct Expect {
+    const char* code;
+    const char* severity;
+    int line, column, endLine, endColumn;
+  };
+  // Line 32: "| 信息内容 | 本年制发件数 | " is 18 code points, so 本年度止件数 is 19..24.
+  // Line 51: "| " + 16-character label + " |  | 1 | 0 | 0 | 0 | 0 | 0 | " puts 总计's 2 at 49.
+  // Line 81: the fifth cell, 行政复议总计, is at 19.
+  // Line 83: "#### " then the 14-character title, 6..19.
+  const Expect expected[] = {
+      {"label-mismatch", "warning", 32, 19, 32, 25},
+      {"sum-row", "error", 51, 49, 51, 50},
+      {"sum-review", "error", 81, 19, 81, 20},
+      {"section-title", "warning", 83, 6, 83, 20},
+  };
+  for (const auto& e : expected) {
+    auto found = withCode(all, e.code);
+    ASSERT_EQ(found.size(), 1u) << e.code;
+    const json& f = found[0];
+    EXPECT_EQ(f.at("severity"), e.severity) << e.code;
+    EXPECT_EQ(f.at("line"), e.line) << e.code;
+    EXPECT_EQ(f.at("column"), e.column) << e.code;
+    EXPECT_EQ(f.at("end_line"), e.endLine) << e.code;
+    EXPECT_EQ(f.at("end_column"), e.endColumn) << e.code;
+    // Each of these has a one-edit fix replacing exactly its range.
+    ASSERT_TRUE(f.at("fix").is_object()) << e.code;
+    EXPECT_TRUE(f.at("fix").at("title").is_string());
+    ASSERT_EQ(f.at("fix").at("edits").size(), 1u) << e.code;
+    const json& edit = f.at("fix").at("edits")[0];
+    EXPECT_EQ(edit.at("line"), e.line) << e.code;
+    EXPECT_EQ(edit.at("column"), e.column) << e.code;
+    EXPECT_EQ(edit.at("end_line"), e.endLine) << e.code;
+    EXPECT_EQ(edit.at("end_column"), e.endColumn) << e.code;
+  }
+  EXPECT_EQ(withCode(all, "label-mismatch")[0].at("fix").at("edits")[0].at("new_text"), "本年废止件数");
+  EXPECT_EQ(withCode(all, "sum-row")[0].at("fix").at("edits")[0].at("new_text"), "1");
+  EXPECT_EQ(withCode(all, "sum-review")[0].at("fix").at("edits")[0].at("new_text"), "1");
+  EXPECT_EQ(withCode(all, "section-title")[0].at("fix").at("edits")[0].at("new_text"), kTitle83Fixed);
+  EXPECT_THAT(withCode(all, "label-mismatch")[0].at("message").get<std::string>(), HasSubstr("本年度止件数"));
+  EXPECT_THAT(withCode(all, "section-title")[0].at("message").get<std::string>(), HasSubstr(kTitle83));
+
+  // The balance of 总计 (1+0 received+carried vs 1+0 handled+carried out is
+  // broken by the 2 on line 51): an error without a fix.
+  auto balance = withCode(all, "balance");
+  ASSERT_EQ(balance.size(), 1u);
+  EXPECT_EQ(balance[0].at("severity"), "error");
+  EXPECT_EQ(balance[0].at("line"), 51);
+  EXPECT_TRUE(balance[0].at("fix").is_null());
+
+  // Row 4 of (五) 不予处理 is missing between line 68 (3.) and line 69 (5.).
+  auto missing = withCode(all, "row-missing");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].at("severity"), "error");
+  EXPECT_EQ(missing[0].at("line"), 68);
+  EXPECT_THAT(missing[0].at("message").get<std::string>(), HasSubstr("无正当理由大量反复申请"));
+  ASSERT_TRUE(missing[0].at("fix").is_object());
+  ASSERT_EQ(missing[0].at("fix").at("edits").size(), 1u);
+  const json& insert = missing[0].at("fix").at("edits")[0];
+  EXPECT_THAT(insert.at("new_text").get<std::string>(), HasSubstr("无正当理由大量反复申请"));
+  // An insertion, at the end of line 68 (50 code points long) or the start of line 69.
+  EXPECT_EQ(insert.at("line"), insert.at("end_line"));
+  EXPECT_EQ(insert.at("column"), insert.at("end_column"));
+  auto at = std::make_pair(insert.at("line").get<int>(), insert.at("column").get<int>());
+  EXPECT_TRUE(at == std::make_pair(68, 51) || at == std::make_pair(69, 1)) << insert.dump();
+
+  EXPECT_EQ(errorCount(all), 4u);
+}
+
+TEST(CheckExample, TextFormatShowsLocationSourceLineUnderlineAndFix) {
+  RunResult r = runNianbao({"check", kExampleDir.string()});
+  ASSERT_FALSE(r.signaled) << r.err;
+  EXPECT_EQ(r.status, 1) << r.err;
+  const std::string path = kExample.string();
+  auto lines = splitLines(r.out);
+  ASSERT_FALSE(lines.empty());
+  if (lines.back().empty()) lines.pop_back();  // the output ends in a line break
+
+  // label-mismatch at 32:19: the line indented by four, then the underline
+  // under 本年度止件数. Before it are 18 code points of which 10 are CJK
+  // (信息内容, 本年制发件数), two columns wide each: 28 columns of padding;
+  // the six characters underlined take 12 columns.
+  int i = findLine(lines, path + ":32:19: warning[label-mismatch]: ");
+  ASSERT_GE(i, 0) << r.out;
+  ASSERT_LT(i + 3, static_cast<int>(lines.size()));
+  EXPECT_EQ(lines[i + 1], "    | 信息内容 | 本年制发件数 | 本年度止件数 | 现行有效件数 |");
+  EXPECT_EQ(lines[i + 2], "    " + std::string(28, ' ') + "^" + std::string(11, '~'));
+  EXPECT_THAT(lines[i + 3], StartsWith("    fix: "));
+  EXPECT_THAT(lines[i + 3], HasSubstr("本年废止件数"));
+
+  // sum-row at 51:49: 48 code points before, 16 of them CJK: 64 columns; one digit.
+  i = findLine(lines, path + ":51:49: error[sum-row]: ");
+  ASSERT_GE(i, 0) << r.out;
+  ASSERT_LT(i + 3, static_cast<int>(lines.size()));
+  EXPECT_EQ(lines[i + 1], "    " + kRow51);
+  EXPECT_EQ(lines[i + 2], "    " + std::string(64, ' ') + "^");
+  EXPECT_EQ(lines[i + 3], "    fix: 改为 1");
+
+  // balance has no fix line after its underline.
+  i = findLine(lines, path + ":51:");
+  ASSERT_GE(i, 0);
+  int b = -1;
+  for (std::size_t k = 0; k < lines.size(); ++k)
+    if (lines[k].rfind(path + ":", 0) == 0 && lines[k].find("error[balance]: ") != std::string::npos)
+      b = static_cast<int>(k);
+  ASSERT_GE(b, 0) << r.out;
+  ASSERT_LT(b + 3, static_cast<int>(lines.size()));
+  EXPECT_THAT(lines[b + 2], ::testing::MatchesRegex(" *\\^~*"));
+  EXPECT_THAT(lines[b + 3], Not(StartsWith("    fix:")));
+
+  // sum-review at 81:19 and section-title at 83:6 (the title is 14 CJK: 28 columns).
+  i = findLine(lines, path + ":81:19: error[sum-review]: ");
+  ASSERT_GE(i, 0) << r.out;
+  EXPECT_EQ(lines[i + 1], "    " + kRow81);
+  EXPECT_EQ(lines[i + 2], "    " + std::string(18, ' ') + "^");
+  i = findLine(lines, path + ":83:6: warning[section-title]: ");
+  ASSERT_GE(i, 0) << r.out;
+  EXPECT_EQ(lines[i + 1], "    #### " + kTitle83);
+  EXPECT_EQ(lines[i + 2], "    " + std::string(5, ' ') + "^" + std::string(27, '~'));
+
+  EXPECT_GE(findLine(lines, path + ":68:"), 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("error[row-missing]: "));
+
+  // Every finding header has the documented shape; the summary is last.
+  std::regex header("^" + escapeRegex(path) + R"(:\d+:\d+: (error|warning|info|hint)\[[a-z-]+\]: .+$)");
+  int headers = 0;
+  for (const auto& l : lines)
+    if (std::regex_match(l, header)) ++headers;
+  EXPECT_EQ(headers, 6);
+  EXPECT_EQ(lines.back(), "4 error(s), 2 warning(s) in 1 file(s)");
+}
+
+TEST_F(InProcess, CheckJsonMatchesTheBinaryAndTextMatchesToo) {
+  std::string out, err;
+  EXPECT_EQ(check({kExample.string()}, "json", out, err), 1);
+  EXPECT_EQ(err, "");
+  RunResult r = runNianbao({"check", "--format", "json", kExample.string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(parseJson(out), parseJson(r.out));
+
+  EXPECT_EQ(check({kExample.string()}, "text", out, err), 1);
+  RunResult t = runNianbao({"check", kExample.string()});
+  EXPECT_EQ(out, t.out);
+  EXPECT_THAT(out, HasSubstr("4 error(s), 2 warning(s) in 1 file(s)\n"));
+}
+
+// ---------------------------------------------------------------------------
+// check: columns in code points
+
+TEST_F(InProcess, JsonColumnsCountCodePointsIncludingSupplementaryCharacters) {
+  // Line 51 with 𠮷 (U+20BB7, four bytes in UTF-8, two UTF-16 units) after
+  // the label: "| " (2) + 17-character label puts the label at 3..19, and
+  // " |  | 1 | 0 | 0 | 0 | 0 | 0 | " (30) puts 总计's 2 at column 50.
+  // In bytes it would be 2+48+4+30+1 = 85; in UTF-16 units, 51.
+  TempDir dir;
+  std::string text = example();
+  replaceOnce(text, kRow51, "| 一、本年新收政府信息公开申请数量𠮷 |  | 1 | 0 | 0 | 0 | 0 | 0 | 2 |");
+  writeBytes(dir / "吉.md", text);
+
+  std::string out, err;
+  EXPECT_EQ(check({(dir / "吉.md").string()}, "json", out, err), 1) << err;
+  json all = parseJson(out);
+  auto sum = withCode(all, "sum-row");
+  ASSERT_EQ(sum.size(), 1u) << all.dump(2);
+  EXPECT_EQ(sum[0].at("line"), 51);
+  EXPECT_EQ(sum[0].at("column"), 50);
+  EXPECT_EQ(sum[0].at("end_line"), 51);
+  EXPECT_EQ(sum[0].at("end_column"), 51);
+  ASSERT_TRUE(sum[0].at("fix").is_object());
+  EXPECT_EQ(sum[0].at("fix").at("edits")[0].at("column"), 50);
+  EXPECT_EQ(sum[0].at("fix").at("edits")[0].at("end_column"), 51);
+  EXPECT_EQ(sum[0].at("file"), (dir / "吉.md").string());
+
+  // The label itself now differs from the template: 3..19 inclusive.
+  auto label = withCode(all, "label-mismatch");
+  bool sawLine51 = false;
+  for (const auto& f : label) {
+    if (f.at("line") != 51) continue;
+    sawLine51 = true;
+    EXPECT_EQ(f.at("column"), 3);
+    EXPECT_EQ(f.at("end_column"), 20);
+  }
+  EXPECT_TRUE(sawLine51) << all.dump(2);
+}
+
+TEST(CheckColumns, ChineseTextBeforeAFindingCountsOneColumnPerCharacterInTheBinary) {
+  // A report whose only mistake is 行政复议总计: 0+1+0+0 is 1, written 0. It is
+  // the example's line 81, line 82 here as cleanReport inserted a row after
+  // line 68. The row starts with no label; cells are at 3, 7, 11, 15, 19.
+  // And one with a wrong 总计 in row (七) on line 73 after the label
+  // "(七) 总计" (7 code points, 2 CJK): "| (七) 总计 |  | " is 14 code points,
+  // then seven cells "1 | " / "0 | " of four each: 总计 at 15 + 24 = 39.
+  TempDir dir;
+  std::string a = cleanReport();
+  replaceOnce(a, kRow81Fixed, kRow81);
+  writeBytes(dir / "a.md", a);
+  RunResult r = runNianbao({"check", "--format", "json", (dir / "a.md").string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  json all = parseJson(r.out);
+  ASSERT_EQ(all.size(), 1u) << all.dump(2);
+  EXPECT_EQ(all[0].at("code"), "sum-review");
+  EXPECT_EQ(all[0].at("line"), 82);
+  EXPECT_EQ(all[0].at("column"), 19);
+  EXPECT_EQ(all[0].at("end_column"), 20);
+
+  std::string b = cleanReport();
+  replaceOnce(b, "| (七) 总计 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| (七) 总计 |  | 1 | 0 | 0 | 0 | 0 | 0 | 3 |");
+  // cleanReport inserted a row after line 68, so (七) 总计 is on line 74.
+  writeBytes(dir / "b.md", b);
+  r = runNianbao({"check", "--format", "json", (dir / "b.md").string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  all = parseJson(r.out);
+  auto sum = withCode(all, "sum-row");
+  ASSERT_EQ(sum.size(), 1u) << all.dump(2);
+  EXPECT_EQ(sum[0].at("line"), 74);
+  EXPECT_EQ(sum[0].at("column"), 39);
+  EXPECT_EQ(sum[0].at("end_column"), 40);
+}
+
+TEST(CheckColumns, ByteOrderMarkIsNotAColumn) {
+  TempDir dir;
+  writeBytes(dir / "bom.md", kBom + example());
+  RunResult r = runNianbao({"check", "--format", "json", (dir / "bom.md").string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  json all = parseJson(r.out);
+  auto label = withCode(all, "label-mismatch");
+  ASSERT_EQ(label.size(), 1u) << all.dump(2);
+  EXPECT_EQ(label[0].at("line"), 32);
+  EXPECT_EQ(label[0].at("column"), 19);
+  EXPECT_EQ(all.size(), 6u);
+}
+
+// ---------------------------------------------------------------------------
+// check: exit status
+
+TEST(CheckExit, CleanReportExitsZeroWithNoFindings) {
+  TempDir dir;
+  writeBytes(dir / "clean.md", cleanReport());
+  RunResult r = runNianbao({"check", (dir / "clean.md").string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "0 error(s), 0 warning(s) in 1 file(s)\n");
+  r = runNianbao({"check", "--format", "json", (dir / "clean.md").string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(parseJson(r.out), json::array());
+}
+
+TEST(CheckExit, WarningsAloneExitZero) {
+  TempDir dir;
+  std::string text = cleanReport();
+  replaceOnce(text, "本年废止件数", "本年度止件数");
+  writeBytes(dir / "w.md", text);
+  RunResult r = runNianbao({"check", (dir / "w.md").string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr((dir / "w.md").string() + ":32:19: warning[label-mismatch]: "));
+  EXPECT_THAT(r.out, HasSubstr("0 error(s), 1 warning(s) in 1 file(s)\n"));
+}
+
+TEST(CheckExit, ManyFilesCountedInTheSummary) {
+  TempDir dir;
+  writeBytes(dir / "clean.md", cleanReport());
+  writeBytes(dir / "bad.md", example());
+  RunResult r = runNianbao({"check", (dir / "clean.md").string(), (dir / "bad.md").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_THAT(r.out, HasSubstr("4 error(s), 2 warning(s) in 2 file(s)\n"));
+  EXPECT_THAT(r.out, Not(HasSubstr((dir / "clean.md").string() + ":")));
+}
+
+TEST(CheckExit, MissingPathExitsTwoAndNamesIt) {
+  TempDir dir;
+  const std::string missing = (dir / "没有这个文件.md").string();
+  RunResult r = runNianbao({"check", missing});
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(missing));
+
+  // Alongside a readable report with errors, the I/O error still wins.
+  writeBytes(dir / "bad.md", example());
+  r = runNianbao({"check", (dir / "bad.md").string(), missing});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(missing));
+  EXPECT_THAT(r.out, HasSubstr((dir / "bad.md").string() + ":51:49: error[sum-row]"));
+}
+
+TEST(CheckExit, GbkFileExitsTwoSayingNotUtf8AndNamingTheFile) {
+  TempDir dir;
+  std::string gbk;
+  for (int i = 0; i < 50; ++i) gbk += "\xd5\xfe\xb8\xae";  // 政府 in GBK
+  gbk += "\n";
+  const std::string path = (dir / "gbk.md").string();
+  writeBytes(path, gbk);
+  RunResult r = runNianbao({"check", path});
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(path));
+  EXPECT_THAT(r.err, HasSubstr("not valid UTF-8"));
+  EXPECT_EQ(r.out.find("error(s)"), std::string::npos) << r.out;
+}
+
+TEST(CheckExit, Gb18030ReportExitsTwo) {
+  // The example's first lines as GB18030: 示 is CA BE, 例 C0 FD, 镇 D5 F2.
+  TempDir dir;
+  const std::string path = (dir / "gb18030.txt").string();
+  writeBytes(path, "# \xca\xbe\xc0\xfd\xd5\xf2 2024\n\n## \xd2\xbb\xa1\xa2\n");
+  RunResult r = runNianbao({"check", "--format", "json", path});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(path));
+  EXPECT_THAT(r.err, HasSubstr("not valid UTF-8"));
+}
+
+TEST(CheckExit, FileWithNulBytesExitsTwo) {
+  TempDir dir;
+  const std::string path = (dir / "nul.md").string();
+  writeBytes(path, literal("# 某镇 2024 年政府信息公开工作年度报告\n\0\0\0abc\n"));
+  RunResult r = runNianbao({"check", path});
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(path));
+}
+
+TEST(CheckExit, UnknownFormatExitsTwo) {
+  RunResult r = runNianbao({"check", "--format", "yaml", kExample.string()});
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("yaml"));
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(InProcess, UnknownFormatExitsTwoBeforeReadingAnything) {
+  std::string out, err;
+  EXPECT_EQ(check({kExample.string()}, "yaml", out, err), 2);
+  EXPECT_THAT(err, HasSubstr("yaml"));
+  EXPECT_EQ(out, "");
+}
+
+TEST(CheckExit, NoSubcommandOrNoPathExitsTwo) {
+  RunResult r = runNianbao({});
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err, "");
+  r = runNianbao({"check"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err, "");
+  r = runNianbao({"frobnicate", kExample.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err, "");
+}
+
+// ---------------------------------------------------------------------------
+// check: directories and standard input
+
+TEST(CheckInputs, DirectoryChecksOnlyMarkdownAndTextRecursively) {
+  TempDir dir;
+  writeBytes(dir / "a.md", example());
+  writeBytes(dir / "b.txt", example());
+  // A .pdf that would be an I/O error (NUL bytes, not UTF-8) if it were read.
+  writeBytes(dir / "c.pdf", literal("%PDF-1.4\n\0\xff\xfe report") + example());
+  fs::create_directory(dir / "sub");
+  writeBytes(dir / "sub" / "d.markdown", example());
+  writeBytes(dir / "sub" / "e.docx", example());
+
+  RunResult r = runNianbao({"check", "--format", "json", dir.path().string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.err, "");
+  json all = parseJson(r.out);
+  std::map<std::string, int> perFile;
+  for (const auto& f : all) perFile[f.at("file").get<std::string>()]++;
+  std::map<std::string, int> expected = {{(dir / "a.md").string(), 6},
+                                         {(dir / "b.txt").string(), 6},
+                                         {(dir / "sub" / "d.markdown").string(), 6}};
+  EXPECT_EQ(perFile, expected);
+
+  r = runNianbao({"check", dir.path().string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_THAT(r.out, HasSubstr("12 error(s), 6 warning(s) in 3 file(s)\n"));
+  EXPECT_THAT(r.out, Not(HasSubstr("c.pdf")));
+  EXPECT_THAT(r.out, Not(HasSubstr("e.docx")));
+}
+
+TEST(CheckInputs, StdinIsReportedUnderStdinFilename) {
+  RunResult r = runNianbao({"check", "--stdin-filename", "某镇/报告.md", "-"}, example());
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("某镇/报告.md:32:19: warning[label-mismatch]: "));
+  EXPECT_THAT(r.out, HasSubstr("某镇/报告.md:51:49: error[sum-row]: "));
+  EXPECT_THAT(r.out, HasSubstr("4 error(s), 2 warning(s) in 1 file(s)\n"));
+
+  r = runNianbao({"check", "--format", "json", "--stdin-filename", "某镇/报告.md", "-"}, example());
+  EXPECT_EQ(r.status, 1);
+  json all = parseJson(r.out);
+  ASSERT_EQ(all.size(), 6u);
+  for (const auto& f : all) EXPECT_EQ(f.at("file"), "某镇/报告.md");
+}
+
+TEST(CheckInputs, StdinDefaultsToStdinName) {
+  RunResult r = runNianbao({"check", "-"}, example());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_THAT(r.out, HasSubstr("<stdin>:32:19: warning[label-mismatch]: "));
+
+  r = runNianbao({"check", "-"}, cleanReport());
+  EXPECT_EQ(r.status, 0) << r.out;
+}
+
+TEST(CheckInputs, UndecodableStdinExitsTwo) {
+  std::string gbk;
+  for (int i = 0; i < 50; ++i) gbk += "\xd5\xfe\xb8\xae";
+  RunResult r = runNianbao({"check", "-"}, gbk);
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("not valid UTF-8"));
+  EXPECT_THAT(r.err, HasSubstr("<stdin>"));
+}
+
+// Contract: standard input is reported under --stdin-filename. The decoding
+// error names "<stdin>" instead (Files.cpp readStdin). Enable once fixed.
+TEST(CheckInputs, UndecodableStdinIsNamedByStdinFilename) {
+  std::string gbk;
+  for (int i = 0; i < 50; ++i) gbk += "\xd5\xfe\xb8\xae";
+  RunResult r = runNianbao({"check", "--stdin-filename", "gbk.md", "-"}, gbk);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("gbk.md"));
+}
+
+// A file with NUL bytes is refused; the same bytes on standard input are
+// checked as text and exit 0 (readStdin does not look for NUL). Enable once
+// the two agree.
+TEST(CheckInputs, StdinWithNulBytesExitsTwoLikeAFile) {
+  RunResult r = runNianbao({"check", "--stdin-filename", "nul.md", "-"}, literal("abc\0def\n"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("nul.md"));
+}
+
+// ---------------------------------------------------------------------------
+// Not a report
+
+TEST(NotAReport, MeetingNoteHasNoFindingsAndExitsZero) {
+  TempDir dir;
+  const std::string path = (dir / "会议纪要.md").string();
+  writeBytes(path, kMeetingNote);
+  RunResult r = runNianbao({"check", path});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "0 error(s), 0 warning(s) in 1 file(s)\n");
+  EXPECT_EQ(r.err, "");
+
+  r = runNianbao({"check", "--format", "json", path});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(parseJson(r.out), json::array());
+
+  r = runNianbao({"fix", path});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(readBytes(path), kMeetingNote);
+}
+
+// ---------------------------------------------------------------------------
+// fix
+
+TEST(Fix, ExampleIsFixedOneLinePerFixAndThenPassesCheck) {
+  TempDir dir;
+  const fs::path file = dir / "r.md";
+  writeBytes(file, example());
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_EQ(r.err, "");
+
+  // One line per fix; balance has no fix, so no line.
+  auto fixed = fixedLines(r.out, file.string());
+  std::multiset<std::string> codes;
+  for (const auto& [code, line] : fixed) codes.insert(code);
+  EXPECT_EQ(codes, (std::multiset<std::string>{"label-mismatch", "sum-row", "row-missing", "sum-review",
+                                                "section-title"}))
+      << r.out;
+  EXPECT_EQ(countOf(r.out, "\n"), 5u) << r.out;
+  auto first = fixed.find("label-mismatch");
+  ASSERT_NE(first, fixed.end());
+  EXPECT_THAT(first->second, StartsWith(file.string() + ":32:19: fixed[label-mismatch]: "));
+  auto sum = fixed.find("sum-row");
+  ASSERT_NE(sum, fixed.end());
+  EXPECT_THAT(sum->second, StartsWith(file.string() + ":51:49: fixed[sum-row]: "));
+
+  // The result, line by line: the hand-corrected example plus row 4 after
+  // line 68, with the file's LF line breaks and no final one.
+  std::string after = readBytes(file);
+  EXPECT_EQ(after.find('\r'), std::string::npos);
+  auto lines = splitLines(after);
+  ASSERT_EQ(lines.size(), 105u);
+  EXPECT_THAT(lines[68], HasSubstr("无正当理由大量反复申请"));
+  EXPECT_THAT(lines[68], ::testing::EndsWith("| 0 | 0 | 0 | 0 | 0 | 0 | 0 |"));
+  std::vector<std::string> withoutRow4 = lines;
+  withoutRow4.erase(withoutRow4.begin() + 68);
+  EXPECT_EQ(withoutRow4, splitLines(exampleCorrectedExceptMissingRow()));
+
+  RunResult c = runNianbao({"check", "--format", "json", file.string()});
+  EXPECT_EQ(c.status, 0) << c.out;
+  EXPECT_EQ(errorCount(parseJson(c.out)), 0u) << c.out;
+
+  // Fixing again changes nothing.
+  r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(readBytes(file), after);
+}
+
+TEST(Fix, KeepsPermissionsAndLeavesNoTemporaryFiles) {
+  TempDir dir;
+  const fs::path file = dir / "r.md";
+  writeBytes(file, example());
+  writeBytes(dir / "other.txt", kMeetingNote);
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read,
+                  fs::perm_options::replace);
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(dir.listing(), (std::set<std::string>{"r.md", "other.txt"}));
+  EXPECT_THAT(readBytes(file), HasSubstr(kRow51Fixed));
+}
+
+TEST(Fix, CrlfReportKeepsCrlfEverywhereAndGetsTheCorrectedTotal) {
+  TempDir dir;
+  const fs::path file = dir / "crlf.md";
+  // 104 lines, each ending in CRLF.
+  std::string before = withCrlf(example() + "\n");
+  ASSERT_EQ(countOf(before, "\r\n"), 104u);
+  writeBytes(file, before);
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+
+  std::string after = readBytes(file);
+  EXPECT_EQ(countOf(after, "\r\n"), 105u);  // one row inserted
+  EXPECT_EQ(countOf(after, "\n"), 105u);    // no bare LF
+  EXPECT_EQ(countOf(after, "\r"), 105u);    // no bare CR
+  auto lines = splitLines(after, "\r\n");
+  ASSERT_EQ(lines.size(), 106u);  // the empty one after the final CRLF
+  EXPECT_EQ(lines.back(), "");
+  EXPECT_EQ(lines[50], kRow51Fixed);
+  EXPECT_THAT(lines[68], HasSubstr("无正当理由大量反复申请"));
+  EXPECT_EQ(lines[81], kRow81Fixed);
+  EXPECT_EQ(lines[83], "#### " + kTitle83Fixed);
+  EXPECT_THAT(lines[31], HasSubstr("本年废止件数"));
+
+  RunResult c = runNianbao({"check", file.string()});
+  EXPECT_EQ(c.status, 0) << c.out;
+  EXPECT_THAT(c.out, HasSubstr("0 error(s)"));
+  EXPECT_EQ(dir.listing(), std::set<std::string>{"crlf.md"});
+}
+
+TEST(Fix, CrOnlyReportKeepsCr) {
+  TempDir dir;
+  const fs::path file = dir / "cr.md";
+  std::string before = example() + "\n";
+  std::replace(before.begin(), before.end(), '\n', '\r');
+  writeBytes(file, before);
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  std::string after = readBytes(file);
+  EXPECT_EQ(after.find('\n'), std::string::npos);
+  EXPECT_EQ(countOf(after, "\r"), 105u);
+  EXPECT_EQ(splitLines(after, "\r")[50], kRow51Fixed);
+}
+
+TEST(Fix, KeepsTheByteOrderMark) {
+  TempDir dir;
+  const fs::path file = dir / "bom.md";
+  writeBytes(file, kBom + example());
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  // Positions are reported as if the mark were not there.
+  EXPECT_THAT(r.out, HasSubstr(file.string() + ":32:19: fixed[label-mismatch]: "));
+  std::string after = readBytes(file);
+  ASSERT_GE(after.size(), 3u);
+  EXPECT_EQ(after.substr(0, 3), kBom);
+  EXPECT_EQ(countOf(after, kBom), 1u);
+  auto lines = splitLines(after.substr(3));
+  ASSERT_EQ(lines.size(), 105u);
+  lines.erase(lines.begin() + 68);
+  EXPECT_EQ(lines, splitLines(exampleCorrectedExceptMissingRow()));
+
+  RunResult c = runNianbao({"check", file.string()});
+  EXPECT_EQ(c.status, 0) << c.out;
+}
+
+TEST(Fix, CrlfAndBomTogether) {
+  TempDir dir;
+  const fs::path file = dir / "both.txt";
+  writeBytes(file, kBom + withCrlf(example() + "\n"));
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  std::string after = readBytes(file);
+  EXPECT_EQ(after.substr(0, 3), kBom);
+  EXPECT_EQ(countOf(after, "\r\n"), 105u);
+  EXPECT_EQ(countOf(after, "\n"), 105u);
+  EXPECT_EQ(splitLines(after.substr(3), "\r\n")[50], kRow51Fixed);
+}
+
+TEST(Fix, ErrorsNeedingAPersonExitOneAndLeaveTheFileAlone) {
+  // The clean report with 1 carried over from last year (line 52): 1+1
+  // received and carried in, but 1+0 handled and carried out. Only balance
+  // breaks, for 自然人 and 总计, and balance has no fix.
+  TempDir dir;
+  const fs::path file = dir / "balance.md";
+  std::string text = cleanReport();
+  replaceOnce(text, kRow52, "| 二、上年结转政府信息公开申请数量 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |");
+  writeBytes(file, text);
+
+  RunResult c = runNianbao({"check", "--format", "json", file.string()});
+  EXPECT_EQ(c.status, 1);
+  json all = parseJson(c.out);
+  ASSERT_FALSE(all.empty());
+  for (const auto& f : all) {
+    EXPECT_EQ(f.at("code"), "balance") << f.dump();
+    EXPECT_TRUE(f.at("fix").is_null());
+  }
+
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_THAT(r.out, Not(HasSubstr("fixed[")));
+  EXPECT_EQ(readBytes(file), text);
+  EXPECT_EQ(dir.listing(), std::set<std::string>{"balance.md"});
+}
+
+TEST(Fix, FixableErrorsPlusBalanceLeftExitOne) {
+  // As above, plus a wrong 总计 on line 51 that fix corrects: the sum-row
+  // fix is applied and written, the balance error remains.
+  TempDir dir;
+  const fs::path file = dir / "both.md";
+  std::string text = cleanReport();
+  replaceOnce(text, kRow52, "| 二、上年结转政府信息公开申请数量 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |");
+  replaceOnce(text, kRow51Fixed, kRow51);
+  writeBytes(file, text);
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr(file.string() + ":51:49: fixed[sum-row]: "));
+  std::string expected = text;
+  replaceOnce(expected, kRow51, kRow51Fixed);
+  EXPECT_EQ(readBytes(file), expected);
+}
+
+TEST(Fix, DirectoryFixesReportsOnlyAndLeavesOtherFilesAlone) {
+  TempDir dir;
+  writeBytes(dir / "a.md", example());
+  writeBytes(dir / "b.pdf", example());
+  writeBytes(dir / "note.txt", kMeetingNote);
+  RunResult r = runNianbao({"fix", dir.path().string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_THAT(readBytes(dir / "a.md"), HasSubstr(kRow51Fixed));
+  EXPECT_EQ(readBytes(dir / "b.pdf"), example());
+  EXPECT_EQ(readBytes(dir / "note.txt"), kMeetingNote);
+  EXPECT_THAT(r.out, Not(HasSubstr("b.pdf")));
+  EXPECT_THAT(r.out, Not(HasSubstr("note.txt")));
+  EXPECT_EQ(dir.listing(), (std::set<std::string>{"a.md", "b.pdf", "note.txt"}));
+}
+
+TEST(Fix, StdinIsRefusedWithExitTwo) {
+  RunResult r = runNianbao({"fix", "-"}, example());
+  EXPECT_FALSE(r.signaled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err, "");
+  EXPECT_THAT(r.out, Not(HasSubstr("fixed[")));
+}
+
+TEST_F(InProcess, FixStdinIsRefusedWithExitTwo) {
+  std::string out, err;
+  EXPECT_EQ(fix({"-"}, out, err), 2);
+  EXPECT_THAT(err, HasSubstr("standard input"));
+  EXPECT_EQ(out, "");
+}
+
+TEST(Fix, MissingOrUndecodableFileExitsTwoAndIsNamed) {
+  TempDir dir;
+  const std::string missing = (dir / "nope.md").string();
+  RunResult r = runNianbao({"fix", missing});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(missing));
+
+  std::string gbk;
+  for (int i = 0; i < 50; ++i) gbk += "\xd5\xfe\xb8\xae";
+  const fs::path file = dir / "gbk.md";
+  writeBytes(file, gbk);
+  r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr(file.string()));
+  EXPECT_THAT(r.err, HasSubstr("not valid UTF-8"));
+  EXPECT_EQ(readBytes(file), gbk);
+  EXPECT_EQ(dir.listing(), std::set<std::string>{"gbk.md"});
+}
+
+TEST_F(InProcess, FixInProcessWritesTheFileAndReportsEachFix) {
+  TempDir dir;
+  const fs::path file = dir / "r.md";
+  writeBytes(file, example());
+  std::string out, err;
+  EXPECT_EQ(fix({file.string()}, out, err), 0) << err;
+  EXPECT_EQ(err, "");
+  EXPECT_EQ(fixedLines(out, file.string()).size(), 5u) << out;
+  std::string checkOut;
+  EXPECT_EQ(check({file.string()}, "text", checkOut, err), 0) << checkOut;
+  EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+}
+
+// ---------------------------------------------------------------------------
+// Never a crash
+
+TEST(Robustness, OddInputsExitZeroOrOneWithWellFormedOutput) {
+  TempDir dir;
+  std::vector<std::pair<std::string, std::string>> inputs = {
+      {"empty.md", ""},
+      {"bars.md", "|\n||\n| |\n|||||\n"},
+      {"crs.md", "\r\r\r\n\r"},
+      {"title.md", "# 某镇 2024 年政府信息公开工作年度报告\n"},
+      {"headings.md",
+       "# 某镇 2024 年政府信息公开工作年度报告\n## 一、总体情况\n## 二、主动公开政府信息情况\n"
+       "## 三、收到和处理政府信息公开申请情况\n## 四、政府信息公开行政复议、行政诉讼情况\n"
+       "## 五、存在的主要问题及改进情况\n## 六、其他需要报告的事项\n"},
+      {"huge-number.md", [] {
+         std::string t = example();
+         t.replace(t.find(kRow51), kRow51.size(),
+                   "| 一、本年新收政府信息公开申请数量 |  | 99999999999999999999999 | -1 | x | 0 | 0 | 0 | 2 |");
+         return t;
+       }()},
+      {"no-tables.md", [] {
+         std::string t = example();
+         std::string out;
+         for (const auto& l : splitLines(t))
+           if (l.rfind("|", 0) != 0) out += l + "\n";
+         return out;
+       }()},
+      {"twice.md", example() + "\n" + example()},
+      {"long-line.md", "# 某镇 2024 年政府信息公开工作年度报告\n" + std::string(20000, '|') + "\n"},
+      {"astral.md", "# 𠮷𠮷 政府信息公开工作年度报告\n## 一、总体情况𠮷\n| 𠮷 | 𠮷 |\n"},
+  };
+  for (const auto& [name, text] : inputs) writeBytes(dir / name, text);
+
+  RunResult r = runNianbao({"check", "--format", "json", dir.path().string()});
+  EXPECT_FALSE(r.signaled) << r.err;
+  EXPECT_TRUE(r.status == 0 || r.status == 1) << r.status << r.err;
+  json all = parseJson(r.out);
+  ASSERT_TRUE(all.is_array());
+  for (const auto& f : all) {
+    EXPECT_GE(f.at("line").get<int>(), 1);
+    EXPECT_GE(f.at("column").get<int>(), 1);
+    EXPECT_TRUE(f.at("severity") == "error" || f.at("severity") == "warning" || f.at("severity") == "info" ||
+                f.at("severity") == "hint");
+  }
+  r = runNianbao({"check", dir.path().string()});
+  EXPECT_FALSE(r.signaled) << r.err;
+  EXPECT_TRUE(r.status == 0 || r.status == 1) << r.status << r.err;
+  EXPECT_THAT(r.out, HasSubstr("in 10 file(s)\n"));
+
+  r = runNianbao({"fix", dir.path().string()});
+  EXPECT_FALSE(r.signaled) << r.err;
+  EXPECT_TRUE(r.status == 0 || r.status == 1) << r.status << r.err;
+  std::set<std::string> names;
+  for (const auto& [name, text] : inputs) names.insert(name);
+  EXPECT_EQ(dir.listing(), names);
+}
+
+}  // namespace
