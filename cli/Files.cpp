@@ -163,7 +163,9 @@ bool writeAtomically(const fs::path& given, const std::string& bytes, std::strin
     return false;
   }
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::string tmpl = (dir / ("." + path.filename().string() + ".nianbao-XXXXXX")).string();
+  // A hidden name beside the file, so the rename stays on one file system.
+  std::string hidden = std::string(".") + path.filename().string() + ".nianbao-XXXXXX";
+  std::string tmpl = (dir / hidden).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());

@@ -25,6 +25,7 @@ struct RawRow {
 
 struct Item {
   enum Kind { Fragment, Row, Title, Header } kind;
+  explicit Item(Kind k) : kind(k) {}
   // Fragment: one text cell on a line of its own.
   Cell cell;
   std::size_t line = 0;
@@ -123,7 +124,7 @@ class Builder {
       return;
     }
     if (building_) flush();
-    Item f{Item::Fragment};
+    Item f(Item::Fragment);
     f.cell = cell;
     f.line = lineNo;
     f.column = lc.column;
@@ -161,7 +162,7 @@ class Builder {
         if (!isValueLike(cs[i].text)) row.match = {};
     }
     if (!row.match.found() && noNumbers) {
-      Item h{Item::Header};
+      Item h(Item::Header);
       for (const auto& c : cs)
         if (!c.text.empty()) h.cells.push_back(c);
       h.headerLayout = lc.layout;
@@ -194,14 +195,14 @@ class Builder {
     row.textCells = std::move(context);
     row.values.assign(cs.begin() + static_cast<std::ptrdiff_t>(std::min(valuesFrom, cs.size())), cs.end());
     if (row.match.found()) lastTable_ = row.match.table;
-    Item r{Item::Row};
+    Item r(Item::Row);
     r.row = std::move(row);
     items_.push_back(std::move(r));
     rowsSinceFragments();
   }
 
   void pushTitle(int table, const Cell& cell, std::size_t lineNo) {
-    Item t{Item::Title};
+    Item t(Item::Title);
     t.table = table;
     t.cell = cell;
     t.line = lineNo;
@@ -216,7 +217,7 @@ class Builder {
     building_.reset();
     chooseLabel(row, labels_, lastTable_);
     if (row.match.found()) lastTable_ = row.match.table;
-    Item r{Item::Row};
+    Item r(Item::Row);
     r.row = std::move(row);
     items_.push_back(std::move(r));
     fragmentsFrom_ = items_.size();

@@ -301,7 +301,9 @@ std::string escapeRegex(const std::string& s) {
 // The `fixed[...]` lines of a fix run, as code -> whole line.
 std::multimap<std::string, std::string> fixedLines(const std::string& out, const std::string& path) {
   std::multimap<std::string, std::string> found;
-  std::regex re("^" + escapeRegex(path) + R"(:(\d+):(\d+): fixed\[([a-z-]+)\]: .+$)");
+  std::string pattern = std::string("^") + escapeRegex(path);
+  pattern += R"(:(\d+):(\d+): fixed\[([a-z-]+)\]: .+$)";
+  std::regex re(pattern);
   for (const auto& line : splitLines(out)) {
     std::smatch m;
     if (std::regex_match(line, m, re)) found.emplace(m[3].str(), line);

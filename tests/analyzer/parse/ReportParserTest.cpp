@@ -32,7 +32,9 @@ TEST(ReportParser, PartsInDocumentOrderWithLines) {
   ASSERT_EQ(m.parts.size(), 6u);
   for (std::size_t i = 0; i < 6; ++i) {
     EXPECT_EQ(m.parts[i].part, static_cast<int>(i));
-    if (i) EXPECT_GT(m.parts[i].line, m.parts[i - 1].line);
+    if (i) {
+      EXPECT_GT(m.parts[i].line, m.parts[i - 1].line);
+    }
   }
 }
 
