@@ -90,11 +90,16 @@ TEST_P(TableRules, LabelMismatchOnRowCoversExactlyTheLabel) {
 }
 
 TEST_P(TableRules, LabelMismatchOnColumnHeader) {
-  if (layout() == Layout::Spaced) GTEST_SKIP() << "PDF text wraps headers; they are not checked";
   ReportSpec s = spec();
   s.headers["本年废止件数"] = "本年度止件数";
   Checked c(buildReport(s));
   auto found = c.with("label-mismatch");
+  if (layout() == Layout::Spaced) {
+    // PDF text wraps header words over lines (商业企 / 业), so pieces would
+    // look like typos: headers of space-aligned tables are not checked.
+    EXPECT_TRUE(found.empty()) << c.describe();
+    return;
+  }
   ASSERT_EQ(found.size(), 1u) << c.describe();
   EXPECT_EQ(c.at(found[0]->range), "本年度止件数");
   ASSERT_TRUE(found[0]->fix);
