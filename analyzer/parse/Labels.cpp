@@ -108,7 +108,14 @@ LabelIndex::RowMatch LabelIndex::matchRow(std::string_view text, int preferTable
     // Short labels (其他, 规章) match only word for word: one wrong character
     // in two or three is a different word, not a typo.
     if (std::max(words.size(), e.words.size()) < kMinFuzzyLength) continue;
-    consider(e, boundedSimilarity(words, e.words));
+    double score = boundedSimilarity(words, e.words);
+    // Clerks shorten long labels ((二) 部分公开, 1. 申请人无正当理由逾期不补正)
+    // or add a unit after them: one label starting with the other is the same row.
+    const std::u32string& shorter = words.size() < e.words.size() ? words : e.words;
+    const std::u32string& longer = words.size() < e.words.size() ? e.words : words;
+    if (shorter.size() >= kMinFuzzyLength && longer.compare(0, shorter.size(), shorter) == 0)
+      score = std::max(score, kPrefixScore);
+    consider(e, score);
   }
   if (best.score < kLabelThreshold) return {};
   return best;

@@ -24,6 +24,8 @@ FoldedLabel splitEnumerator(std::u32string folded);
 inline constexpr double kLabelThreshold = 0.6;
 // Labels shorter than this (in code points) must match exactly.
 inline constexpr std::size_t kMinFuzzyLength = 4;
+// The score of a label that is the start of the template's (or the reverse).
+inline constexpr double kPrefixScore = 0.85;
 
 class LabelIndex {
  public:

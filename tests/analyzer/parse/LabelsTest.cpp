@@ -39,6 +39,16 @@ TEST(MatchRow, FuzzyForTyposAndDroppedWords) {
   EXPECT_EQ(rowId(labels().matchRow("2.其他法律行政止公开")), "withheld-2");
 }
 
+TEST(MatchRow, ShortenedLabelsAndAddedUnitsStillMatch) {
+  auto m = labels().matchRow("(二) 部分公开");
+  EXPECT_EQ(rowId(m), "partly");
+  EXPECT_EQ(m.score, kPrefixScore);
+  EXPECT_EQ(rowId(labels().matchRow("1. 申请人无正当理由逾期不补正")), "other-handling-1");
+  EXPECT_EQ(rowId(labels().matchRow("2. 申请人逾期未按收费通知要求缴纳费用")), "other-handling-2");
+  EXPECT_EQ(rowId(labels().matchRow("行政事业性收费（万元）")), "administrative-fees");
+  EXPECT_FALSE(labels().matchRow("申请人").found());  // too short to be a shortening
+}
+
 TEST(MatchRow, ShortLabelsMatchOnlyExactly) {
   EXPECT_FALSE(labels().matchRow("其他结").found());  // a wrapped header, not 3.其他
   EXPECT_FALSE(labels().matchRow("规划").found());
