@@ -57,6 +57,19 @@ class Grid {
   std::map<int, const TableRow*> rows_;
 };
 
+// A sum that does not hold: which finding, at which row and column, and by
+// how much (what the sum says minus what is written).
+struct Discrepancy {
+  std::size_t finding;
+  const Table* table;
+  const TemplateRelation* relation;
+  const TableRow* row;
+  int templateRow;
+  std::size_t column;
+  Number diff;
+};
+using Discrepancies = std::vector<Discrepancy>;
+
 std::string plus(const std::vector<Number>& terms) {
   std::string out;
   for (std::size_t i = 0; i < terms.size(); ++i) {
@@ -71,7 +84,8 @@ Fix replaceCell(const RuleContext& ctx, const ValueCell& cell, Number expected) 
              {{cell.cell.range, expected.toString()}}};
 }
 
-void columnSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& table, const TemplateTable& t) {
+void columnSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& table, const TemplateTable& t,
+               Discrepancies& out) {
   Grid grid(table, t);
   std::size_t target = static_cast<std::size_t>(t.columnIndex(rel.target));
   for (const auto& [index, row] : grid.rows()) {
@@ -91,6 +105,8 @@ void columnSum(const RuleContext& ctx, const TemplateRelation& rel, const Table&
     }
     if (!complete || sum == *actual) continue;
     const ValueCell& cell = row->values[target];
+    out.push_back({ctx.findings.size(), &table, &rel, row, index, target,
+                   Number{sum.tenThousandths - actual->tenThousandths}});
     ctx.report(rel.code, Severity::Error, cell.cell.range,
                ctx.tmpl.message(rel.code, {{"expected", sum.toString()},
                                            {"terms", plus(terms)},
@@ -101,7 +117,8 @@ void columnSum(const RuleContext& ctx, const TemplateRelation& rel, const Table&
   }
 }
 
-void rowSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& table, const TemplateTable& t) {
+void rowSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& table, const TemplateTable& t,
+            Discrepancies& out) {
   Grid grid(table, t);
   const TableRow* target = grid.row(t.rowIndex(rel.target));
   auto termRows = grid.termRows(rel.terms);
@@ -123,6 +140,8 @@ void rowSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& ta
     }
     if (!complete || sum == *actual) continue;
     const ValueCell& cell = target->values[c];
+    out.push_back({ctx.findings.size(), &table, &rel, target, t.rowIndex(rel.target), c,
+                   Number{sum.tenThousandths - actual->tenThousandths}});
     ctx.report(rel.code, Severity::Error, cell.cell.range,
                ctx.tmpl.message(rel.code, {{"expected", sum.toString()},
                                            {"terms", plus(terms)},
@@ -162,21 +181,69 @@ void rowBalance(const RuleContext& ctx, const TemplateRelation& rel, const Table
   }
 }
 
+// One wrong number inside a table breaks both the sum across its row and the
+// sum down its column, by the same amount. Where exactly one row sum and one
+// column sum are off by the same amount and cross at a cell both add up, that
+// cell is the mistake: both findings' fix corrects it, instead of changing two
+// totals that were right (and breaking the balance).
+void blameCrossingCells(const RuleContext& ctx, const Discrepancies& rows, const Discrepancies& columns) {
+  const Template& tmpl = ctx.tmpl;
+  for (const Discrepancy& r : rows) {
+    const Discrepancy* match = nullptr;
+    int matches = 0;
+    for (const Discrepancy& c : columns) {
+      if (c.table != r.table || c.diff != r.diff) continue;
+      const TemplateTable& t = tmpl.tables[static_cast<std::size_t>(r.table->templateTable)];
+      const auto& termColumns = r.relation->terms;
+      const auto& termRows = c.relation->terms;
+      bool columnIsTerm = std::find(termColumns.begin(), termColumns.end(),
+                                    t.columns[c.column].id) != termColumns.end();
+      bool rowIsTerm = std::find(termRows.begin(), termRows.end(),
+                                 t.rows[static_cast<std::size_t>(r.templateRow)].id) != termRows.end();
+      if (columnIsTerm && rowIsTerm) {
+        match = &c;
+        ++matches;
+      }
+    }
+    if (matches != 1) continue;
+    int rowMatches = 0;
+    for (const Discrepancy& other : rows)
+      if (other.table == r.table && other.diff == r.diff) ++rowMatches;
+    if (rowMatches != 1) continue;
+    const ValueCell& cell = r.row->values[match->column];
+    if (!cell.value) continue;
+    Number corrected{cell.value->tenThousandths - r.diff.tenThousandths};
+    if (corrected.tenThousandths < 0) continue;
+    const TemplateTable& t = tmpl.tables[static_cast<std::size_t>(r.table->templateTable)];
+    bool over = r.diff.tenThousandths > 0;
+    Number by{over ? r.diff.tenThousandths : -r.diff.tenThousandths};
+    Fix fix{tmpl.message(over ? "fix-cell-over" : "fix-cell-under", {{"row", r.row->label},
+                                                                     {"column", t.columns[match->column].label},
+                                                                     {"expected", corrected.toString()},
+                                                                     {"diff", by.toString()}}),
+            {{cell.cell.range, corrected.toString()}}};
+    ctx.findings[r.finding].fix = fix;
+    ctx.findings[match->finding].fix = fix;
+  }
+}
+
 }  // namespace
 
 void checkRelations(const RuleContext& ctx) {
+  Discrepancies rowSums, columnSums;  // ColumnSum relations check rows; RowSum ones columns
   for (const auto& rel : ctx.tmpl.relations) {
     for (const auto& table : ctx.model.tables) {
       if (table.templateTable < 0) continue;
       const TemplateTable& t = ctx.tmpl.tables[static_cast<std::size_t>(table.templateTable)];
       if (t.id != rel.table) continue;
       switch (rel.kind) {
-        case RelationKind::ColumnSum: columnSum(ctx, rel, table, t); break;
-        case RelationKind::RowSum: rowSum(ctx, rel, table, t); break;
+        case RelationKind::ColumnSum: columnSum(ctx, rel, table, t, rowSums); break;
+        case RelationKind::RowSum: rowSum(ctx, rel, table, t, columnSums); break;
         case RelationKind::RowBalance: rowBalance(ctx, rel, table, t); break;
       }
     }
   }
+  blameCrossingCells(ctx, rowSums, columnSums);
 }
 
 }  // namespace nianbao

@@ -49,6 +49,38 @@ TEST_P(Relations, SumResultsOnTheColumnTotal) {
   EXPECT_EQ(c.at(found[0]->range), "1");
 }
 
+TEST_P(Relations, AWrongCellInsideTheTableIsBlamedNotTheTotals) {
+  // 2.重复申请 gets 1 in 自然人: its row total (0) and the column's （七）总计
+  // (3) are both right; the cell is wrong, by 1, and both findings say so.
+  ReportSpec s = spec();
+  s.cells["2.重复申请"] = {"1", "0", "0", "0", "0", "0", "0"};
+  std::string report = buildReport(s);
+  Checked c(report);
+  auto row = c.with("sum-row");
+  auto column = c.with("sum-results");
+  ASSERT_EQ(row.size(), 1u) << c.describe();
+  ASSERT_EQ(column.size(), 1u) << c.describe();
+  ASSERT_TRUE(row[0]->fix);
+  ASSERT_TRUE(column[0]->fix);
+  EXPECT_EQ(row[0]->fix->edits, column[0]->fix->edits);
+  EXPECT_EQ(row[0]->fix->edits[0].newText, "0");
+  EXPECT_EQ(row[0]->fix->title, "把“2.重复申请”的“自然人”改为 0（这一行和这一列的合计都多出 1）");
+  FixAllResult fixed = fixAll(builtinAnalyzer(), SourceText(report));
+  s.cells.clear();
+  EXPECT_EQ(fixed.text, buildReport(s));
+}
+
+TEST_P(Relations, ACellThatIsTooSmallIsRaised) {
+  ReportSpec s = spec();
+  s.cells["（一）予以公开"] = {"0", "1", "0", "0", "0", "0", "3"};
+  Checked c(buildReport(s));
+  auto row = c.with("sum-row");
+  ASSERT_EQ(row.size(), 1u) << c.describe();
+  ASSERT_TRUE(row[0]->fix);
+  EXPECT_EQ(row[0]->fix->edits[0].newText, "2");
+  EXPECT_EQ(row[0]->fix->title, "把“（一）予以公开”的“自然人”改为 2（这一行和这一列的合计都少了 2）");
+}
+
 TEST_P(Relations, BalanceHasNoFix) {
   ReportSpec s = spec();
   s.cells["四、结转下年度继续办理"] = {"2", "0", "0", "0", "0", "0", "2"};
