@@ -58,11 +58,13 @@ FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
     if (std::find(relationOrder.begin(), relationOrder.end(), r.code) == relationOrder.end())
       relationOrder.push_back(r.code);
   constexpr int kMaxRounds = 8;
+  bool sumsTrustworthy = true;  // until zeros are written where numbers were missing
   for (int round = 0; round < kMaxRounds; ++round) {
     SourceText text(current);
     Analysis a = analyzer.analyze(text);
     std::string relationNow;
-    for (const auto& code : relationOrder)
+    if (sumsTrustworthy)
+      for (const auto& code : relationOrder)
       if (std::any_of(a.findings.begin(), a.findings.end(),
                       [&](const Finding& f) { return f.code == code && f.fix; })) {
         relationNow = code;
@@ -75,6 +77,8 @@ FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
       if (!f.fix || f.fix->edits.empty()) continue;
       bool isRelation = std::find(relationOrder.begin(), relationOrder.end(), f.code) != relationOrder.end();
       if (isRelation && f.code != relationNow) continue;
+      // Sums first, on the numbers as written; zero rows only once they are done.
+      if (f.fix->insertsPlaceholders && !relationNow.empty()) continue;
       bool overlaps = false;
       for (const auto& e : f.fix->edits)
         for (const auto& t : taken)
@@ -92,6 +96,7 @@ FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
     if (next == current) break;
     current = std::move(next);
     for (auto& f : chosen) {
+      if (f.fix->insertsPlaceholders) sumsTrustworthy = false;
       std::size_t at = f.range.begin;
       for (std::size_t r = rounds.size(); r-- > 0;) at = positionBefore(at, rounds[r]);
       applied.emplace_back(at, std::move(f));

@@ -94,7 +94,8 @@ struct PartHeading {
   ByteRange titleRange;          // the title words
   std::string numeral;           // as written
   std::string title;             // as written
-  std::string markup;            // what precedes the numeral ("## ", "   ")
+  std::string markup;            // what precedes the numeral ("## ", "   ", "**")
+  std::string closingMarkup;     // what closes it ("**"), if only markup follows the title
   double score = 0;              // similarity of the title to the template's
   int variant = -1;              // index into TemplatePart::variants if one matched
 };

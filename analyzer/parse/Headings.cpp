@@ -28,7 +28,8 @@ bool isChineseNumeral(UChar32 c) {
 }
 
 bool isMarkup(UChar32 c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '#' || c == '*' || c == '>' || c == 0x3000 || c == 0xA0;
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '#' || c == '*' || c == '>' || c == 0x3000 ||
+         c == 0xA0 || c == 0x200B || c == 0xFEFF;  // zero-width space and BOM pasted from web pages
 }
 
 // Skips Markdown and indentation before a heading; returns the byte index.
@@ -116,6 +117,8 @@ std::optional<PartHeading> parsePartHeading(const SourceText& text, std::size_t 
   h.numeral = std::string(s.substr(i, numeralEnd - i));
   h.title = std::string(title);
   h.markup = std::string(s.substr(0, begin));
+  std::string_view rest = s.substr(end);
+  if (rest.find_first_not_of("* #") == std::string_view::npos) h.closingMarkup = std::string(rest);
   h.score = match.score;
   h.variant = match.variant;
   return h;

@@ -13,6 +13,15 @@ bool isChineseNumeral(char32_t c) {
 }
 bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+// Whether `needle` can be read in `haystack` in order, with gaps: how clerks
+// shorten labels (本年新收申请数量 for 本年新收政府信息公开申请数量).
+bool isSubsequence(std::u32string_view needle, std::u32string_view haystack) {
+  std::size_t i = 0;
+  for (char32_t c : haystack)
+    if (i < needle.size() && needle[i] == c) ++i;
+  return i == needle.size();
+}
+
 // Length of a leading run of characters satisfying `pred`.
 template <typename Pred>
 std::size_t runLength(const std::u32string& s, std::size_t from, Pred pred) {
@@ -115,6 +124,11 @@ LabelIndex::RowMatch LabelIndex::matchRow(std::string_view text, int preferTable
     const std::u32string& longer = words.size() < e.words.size() ? e.words : words;
     if (shorter.size() >= kMinFuzzyLength && longer.compare(0, shorter.size(), shorter) == 0)
       score = std::max(score, kPrefixScore);
+    // A written label whose words all appear, in order, in the template's
+    // (and make up a fair share of them) is that label shortened.
+    else if (words.size() >= kMinFuzzyLength && words.size() * 5 >= e.words.size() * 2 &&
+             isSubsequence(words, e.words))
+      score = std::max(score, kShortenedScore);
     consider(e, score);
   }
   if (best.score < kLabelThreshold) return {};
@@ -176,6 +190,11 @@ int LabelIndex::matchTopic(std::string_view text) const {
       std::size_t at = folded.find(k);
       if (at != std::u32string::npos && at <= kNear) return static_cast<int>(t);
     }
+  // 政府信息资源规范化标准化管理 is still 政府信息管理: the keyword, spread out.
+  std::u32string_view head(folded.data(), std::min(folded.size(), 2 * kNear));
+  for (std::size_t t = 0; t < topicKeywords_.size(); ++t)
+    for (const auto& k : topicKeywords_[t])
+      if (k.size() >= kMinFuzzyLength && isSubsequence(k, head)) return static_cast<int>(t);
   return -1;
 }
 

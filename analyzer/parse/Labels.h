@@ -26,6 +26,8 @@ inline constexpr double kLabelThreshold = 0.6;
 inline constexpr std::size_t kMinFuzzyLength = 4;
 // The score of a label that is the start of the template's (or the reverse).
 inline constexpr double kPrefixScore = 0.85;
+// The score of a label whose words appear, in order, in the template's.
+inline constexpr double kShortenedScore = 0.8;
 
 class LabelIndex {
  public:

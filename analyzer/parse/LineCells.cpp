@@ -121,7 +121,9 @@ CellState classifyValue(std::string_view cellText, std::optional<Number>* value)
     if (c >= U'0' && c <= U'9') {
       digits = true;
       if (!point) {
-        if (whole > 100'000'000'000'000) { ok = false; break; }  // no counts this large
+        // No report counts a trillion of anything; beyond that, scaled sums
+        // could overflow, so such a "number" is not taken as one.
+        if (whole >= 100'000'000'000) { ok = false; break; }
         whole = whole * 10 + (c - U'0');
       } else if (fractionScale < Number::kScale) {
         fraction = fraction * 10 + (c - U'0');

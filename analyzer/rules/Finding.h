@@ -24,6 +24,9 @@ struct TextEdit {
 struct Fix {
   std::string title;
   std::vector<TextEdit> edits;
+  // The fix writes numbers nobody knows (zeros in an inserted row): sums
+  // checked after it are about placeholders, so fixAll makes no sum fix after it.
+  bool insertsPlaceholders = false;
 };
 
 struct Finding {

@@ -49,11 +49,12 @@ std::size_t insertionLine(const RuleContext& ctx, int part) {
   return next;
 }
 
-std::string markupFor(const ReportModel& model, int part) {
+// A new heading is dressed like its nearest neighbour (## …, **…**).
+std::string dressedLike(const ReportModel& model, int part, const std::string& heading) {
   const PartHeading* nearest = nullptr;
   for (const auto& h : model.parts)
     if (!nearest || std::abs(h.part - part) < std::abs(nearest->part - part)) nearest = &h;
-  return nearest ? nearest->markup : std::string();
+  return nearest ? nearest->markup + heading + nearest->closingMarkup : heading;
 }
 
 void checkMissing(const RuleContext& ctx) {
@@ -65,7 +66,7 @@ void checkMissing(const RuleContext& ctx) {
     const TemplatePart& tp = t.parts[p];
     std::size_t line = insertionLine(ctx, part);
     Fix fix;
-    std::string heading = markupFor(ctx.model, part) + tp.heading();
+    std::string heading = dressedLike(ctx.model, part, tp.heading());
     fix.title = t.message("fix-insert-heading", {{"heading", tp.heading()}});
     ByteRange range;
     if (line < ctx.text.lineCount()) {

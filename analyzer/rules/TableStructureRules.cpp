@@ -143,10 +143,20 @@ class TableChecker {
     std::string eol(ctx_.text.dominantLineBreak());
     std::optional<Fix> fix;
     ByteRange range;
+    // Copy the spacing of a row of the same group if there is one: group
+    // rows and their sub-rows have different cells before the label.
     const TableRow* prototype = before ? before : after;
+    const std::string& group = t_.rows[static_cast<std::size_t>(run.front())].group;
+    for (const TableRow* candidate : {before, after})
+      if (candidate && candidate->templateRow >= 0 &&
+          t_.rows[static_cast<std::size_t>(candidate->templateRow)].group == group) {
+        prototype = candidate;
+        break;
+      }
     if (prototype) {
       Fix f;
       f.title = ctx_.tmpl.message("fix-insert-rows", {});
+      f.insertsPlaceholders = true;
       std::string rowsText = formatRows(table_, *prototype, newRows, eol);
       if (before) {
         std::size_t at = ctx_.text.lineEnd(before->lastLine);

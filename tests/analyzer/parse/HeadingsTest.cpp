@@ -17,7 +17,8 @@ std::optional<PartHeading> part(std::string_view line) {
 
 TEST(PartHeading, EveryDress) {
   for (std::string_view line : {"一、总体情况", "## 一、总体情况", "#### 一、总体情况", "   一、总体情况",
-                                "**一、总体情况**", "一.总体情况", "一、 总体情况", "\f  一、总体情况"}) {
+                                "**一、总体情况**", "一.总体情况", "一、 总体情况", "\f  一、总体情况",
+                                "\u200B一、总体情况"}) {
     auto h = part(line);
     ASSERT_TRUE(h) << line;
     EXPECT_EQ(h->part, 0) << line;

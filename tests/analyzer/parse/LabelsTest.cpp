@@ -35,7 +35,13 @@ TEST(MatchRow, ExactAfterFolding) {
 TEST(MatchRow, FuzzyForTyposAndDroppedWords) {
   auto m = labels().matchRow("规范性文件");
   EXPECT_EQ(rowId(m), "normative-documents");
-  EXPECT_NEAR(m.score, 1.0 - 2.0 / 7.0, 1e-9);
+  EXPECT_EQ(m.score, kShortenedScore);  // better than its edit distance, 1 - 2/7
+  auto typo = labels().matchRow("本年新收政府信息公开申请数");
+  EXPECT_EQ(rowId(typo), "new");
+  EXPECT_NEAR(typo.score, 1.0 - 1.0 / 14.0, 1e-9);  // its edit distance beats the prefix score
+  auto swapped = labels().matchRow("保护第三人合法权益");
+  EXPECT_EQ(rowId(swapped), "withheld-4");
+  EXPECT_NEAR(swapped.score, 1.0 - 1.0 / 9.0, 1e-9);
   EXPECT_EQ(rowId(labels().matchRow("2.其他法律行政止公开")), "withheld-2");
 }
 
@@ -47,6 +53,7 @@ TEST(MatchRow, ShortenedLabelsAndAddedUnitsStillMatch) {
   EXPECT_EQ(rowId(labels().matchRow("2. 申请人逾期未按收费通知要求缴纳费用")), "other-handling-2");
   EXPECT_EQ(rowId(labels().matchRow("行政事业性收费（万元）")), "administrative-fees");
   EXPECT_FALSE(labels().matchRow("申请人").found());  // too short to be a shortening
+  EXPECT_EQ(rowId(labels().matchRow("一、本年新收申请数量")), "new");  // words left out in the middle
 }
 
 TEST(MatchRow, ShortLabelsMatchOnlyExactly) {
@@ -87,6 +94,7 @@ TEST(MatchTopic, KeywordNearTheStart) {
   EXPECT_EQ(labels().matchTopic("平台建设情况"), 3);
   EXPECT_EQ(labels().matchTopic("政府信息公开监督保障情况"), 4);
   EXPECT_EQ(labels().matchTopic("处理群众咨询和投诉工作情况"), -1);
+  EXPECT_EQ(labels().matchTopic("政府信息资源规范化标准化管理"), 2);
 }
 
 TEST(ReportTitle, NeedsEveryKeyword) {

@@ -76,6 +76,9 @@ TEST(ClassifyValue, NumbersPlaceholdersAndText) {
   EXPECT_EQ(classifyValue("三件", nullptr), CellState::Text);
   EXPECT_EQ(classifyValue("1.属于国家秘密", nullptr), CellState::Text);
   EXPECT_EQ(classifyValue("99999999999999999999999", nullptr), CellState::Text);  // no overflow
+  EXPECT_EQ(classifyValue("999999999999999", nullptr), CellState::Text);
+  EXPECT_EQ(classifyValue("99999999999", &v), CellState::Number);
+  EXPECT_EQ(v->toString(), "99999999999");
 }
 
 }  // namespace

@@ -43,6 +43,23 @@ TEST(SectionMissing, PlacesALostHeadingBeforeItsTable) {
   }
 }
 
+TEST(SectionMissing, TheNewHeadingIsDressedLikeItsNeighbours) {
+  ReportSpec spec;
+  std::string text = buildReport(spec);
+  for (std::string h : {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                        "四、政府信息公开行政复议、行政诉讼情况", "六、其他需要报告的事项"}) {
+    std::size_t at = text.find("## " + h);
+    text.replace(at, h.size() + 3, "**" + h + "**");
+  }
+  std::size_t five = text.find("## 五、");
+  text.erase(five, text.find('\n', five) + 1 - five);
+  Checked c(text);
+  auto found = c.with("section-missing");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  ASSERT_TRUE(found[0]->fix);
+  EXPECT_EQ(found[0]->fix->edits[0].newText, "**五、存在的主要问题及改进情况**\n\n");
+}
+
 TEST(SectionOrder, FlagsAPartThatComesAfterALaterOne) {
   ReportSpec spec;
   std::string text = buildReport(spec);

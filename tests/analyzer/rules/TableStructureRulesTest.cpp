@@ -50,6 +50,19 @@ TEST_P(TableRules, RowMissingWithAFixInTheTablesOwnLayout) {
   EXPECT_TRUE(after.analysis.findings.empty()) << after.describe() << fixed;
 }
 
+TEST_P(TableRules, AMissingFirstSubRowIsWrittenLikeItsSiblings) {
+  ReportSpec s = spec();
+  s.dropRows = {"1.属于国家秘密"};
+  Checked c(buildReport(s));
+  auto found = c.with("row-missing");
+  ASSERT_EQ(found.size(), 1u) << c.describe();
+  ASSERT_TRUE(found[0]->fix);
+  const std::string& inserted = found[0]->fix->edits[0].newText;
+  EXPECT_NE(inserted.find("1.属于国家秘密"), std::string::npos);
+  Checked after(applyEdits(c.text.text(), found[0]->fix->edits));
+  EXPECT_TRUE(after.analysis.findings.empty()) << after.describe();
+}
+
 TEST_P(TableRules, RowMissingAtTheStartOfATable) {
   ReportSpec s = spec();
   s.dropRows = {"一、本年新收政府信息公开申请数量"};
