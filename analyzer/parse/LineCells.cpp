@@ -80,8 +80,25 @@ std::vector<Cell> splitOnSpaceRuns(std::string_view line, std::size_t offset) {
         s = k + 1;
       }
     }
-    if (allValues && parts.size() > 1) out.insert(out.end(), parts.begin(), parts.end());
-    else out.push_back(std::move(c));
+    if (allValues && parts.size() > 1) {
+      out.insert(out.end(), parts.begin(), parts.end());
+      continue;
+    }
+    // Tables whose tabs became single spaces (规章 0 0 0): numbers at the end
+    // of a field of words are cells of their own.
+    std::size_t firstValue = parts.size();
+    bool anyNumber = false;
+    while (firstValue > 0 && isValueLike(parts[firstValue - 1].text)) {
+      --firstValue;
+      anyNumber = anyNumber || isNumberLike(parts[firstValue].text);
+    }
+    if (anyNumber && firstValue > 0 && firstValue < parts.size()) {
+      out.push_back({c.text.substr(0, parts[firstValue - 1].range.end - c.range.begin),
+                     {c.range.begin, parts[firstValue - 1].range.end}});
+      out.insert(out.end(), parts.begin() + static_cast<std::ptrdiff_t>(firstValue), parts.end());
+    } else {
+      out.push_back(std::move(c));
+    }
   }
   return out;
 }

@@ -43,6 +43,37 @@ struct Item {
 
 // Picks the label among a row's text cells: the rightmost one that names a
 // template row (earlier cells hold group names or lost cells).
+// When cells were run together with single spaces (三、本年度办理结果 (一) 予以公开),
+// the label is the end of the cell: splits it there if a suffix names a row.
+bool splitAtLabelSuffix(RawRow& row, int i, const LabelIndex& labels, int preferTable,
+                        double toBeat = 0) {
+  const Cell cell = row.textCells[static_cast<std::size_t>(i)];
+  constexpr int kMaxSplits = 8;
+  int tried = 0;
+  LabelIndex::RowMatch best;
+  best.score = toBeat;
+  std::size_t bestAt = 0;
+  for (std::size_t space = cell.text.find(' '); space != std::string::npos && tried < kMaxSplits;
+       space = cell.text.find(' ', space + 1), ++tried) {
+    std::size_t start = cell.text.find_first_not_of(' ', space);
+    if (start == std::string::npos) break;
+    auto m = labels.matchRow(cell.text.substr(start), preferTable);
+    if (m.found() && m.score > best.score) {
+      best = m;
+      bestAt = start;
+    }
+  }
+  if (!best.found() || bestAt == 0) return false;
+  std::size_t prefixEnd = cell.text.find_last_not_of(' ', bestAt - 1) + 1;
+  Cell prefix{cell.text.substr(0, prefixEnd), {cell.range.begin, cell.range.begin + prefixEnd}};
+  Cell label{cell.text.substr(bestAt), {cell.range.begin + bestAt, cell.range.end}};
+  row.textCells[static_cast<std::size_t>(i)] = label;
+  row.textCells.insert(row.textCells.begin() + i, prefix);
+  row.labelIndex = i + 1;
+  row.match = best;
+  return true;
+}
+
 void chooseLabel(RawRow& row, const LabelIndex& labels, int preferTable) {
   row.labelIndex = -1;
   row.match = {};
@@ -51,11 +82,19 @@ void chooseLabel(RawRow& row, const LabelIndex& labels, int preferTable) {
     if (t.empty() || labels.isExactHeader(t)) continue;
     auto m = labels.matchRow(t, preferTable);
     if (m.found()) {
+      // A group name run together with its first row's label reads as the
+      // group, loosely; the row's own label at the end reads better.
+      if (m.score < 1.0 && row.layout == RowLayout::Spaced &&
+          splitAtLabelSuffix(row, i, labels, preferTable, m.score))
+        return;
       row.labelIndex = i;
       row.match = m;
       return;
     }
   }
+  if (row.layout == RowLayout::Spaced)
+    for (int i = static_cast<int>(row.textCells.size()) - 1; i >= 0; --i)
+      if (splitAtLabelSuffix(row, i, labels, preferTable)) return;
   for (int i = static_cast<int>(row.textCells.size()) - 1; i >= 0; --i) {
     const std::string& t = row.textCells[static_cast<std::size_t>(i)].text;
     if (!t.empty() && classifyValue(t, nullptr) == CellState::Text && !labels.isExactHeader(t)) {
@@ -171,7 +210,10 @@ class Builder {
       fragmentsFrom_ = items_.size();
       return;
     }
-    std::size_t valuesFrom = row.labelIndex >= 0 ? static_cast<std::size_t>(row.labelIndex) + 1 : 0;
+    // chooseLabel may have split a cell in two; values start after the label's cell in `cs`.
+    std::size_t split = row.textCells.size() - firstNumber;
+    std::size_t valuesFrom = row.labelIndex >= 0 ? static_cast<std::size_t>(row.labelIndex) + 1 - split : 0;
+    std::size_t contextEnd = row.labelIndex >= 0 ? static_cast<std::size_t>(row.labelIndex) + 1 : 0;
     if (row.labelIndex < 0) {
       // No label: everything from the first value-like cell on is a value.
       valuesFrom = firstNumber;
@@ -180,9 +222,10 @@ class Builder {
           valuesFrom = i;
           break;
         }
+      contextEnd = valuesFrom;
     }
     std::vector<Cell> context;
-    for (std::size_t i = 0; i < valuesFrom && i < row.textCells.size(); ++i)
+    for (std::size_t i = 0; i < contextEnd && i < row.textCells.size(); ++i)
       if (static_cast<int>(i) != row.labelIndex) context.push_back(row.textCells[i]);
     if (row.labelIndex >= 0) {
       Cell label = row.textCells[static_cast<std::size_t>(row.labelIndex)];

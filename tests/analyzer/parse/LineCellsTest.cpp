@@ -44,6 +44,9 @@ TEST(SplitLine, SpaceAlignedPdfText) {
   EXPECT_THAT(texts(splitLine("4.无正当理由大量反复 申请        0 0 0", 0)),
               ::testing::ElementsAre("4.无正当理由大量反复 申请", "0", "0", "0"));
   EXPECT_EQ(splitLine("   三 、本 年 度办 理 结果", 0).shape, LineShape::Single);
+  // Words then single-space separated numbers: the numbers are cells.
+  EXPECT_THAT(texts(splitLine("规章 0 / 3", 0)), ::testing::ElementsAre("规章", "0", "/", "3"));
+  EXPECT_EQ(splitLine("收到申请 3 件", 0).shape, LineShape::Single);
 }
 
 TEST(SplitLine, PageNumbersSeparatorsAndBlanks) {

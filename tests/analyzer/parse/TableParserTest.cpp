@@ -104,6 +104,23 @@ TEST(TableParser, AnUnlabeledRowOfFifteenIsTheReviewTable) {
   EXPECT_EQ(tables[0].rows[0].values.size(), 15u);
 }
 
+TEST(TableParser, TabsCollapsedToSingleSpaces) {
+  // Pasted from a web page that turned tabs into single spaces.
+  SourceText text("一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+                  "三、本年度办理结果 (一) 予以公开 1 0 0 0 0 0 1\n"
+                  "(三) 不予公开 1. 属于国家秘密 0 0 0 0 0 0 0\n");
+  auto tables = tablesOf(text);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0];
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(rowId(t, t.rows[0]), "new");
+  EXPECT_EQ(rowId(t, t.rows[1]), "disclosed");
+  EXPECT_EQ(t.rows[1].label, "(一) 予以公开");
+  EXPECT_EQ(t.rows[1].labelScore, 1.0);
+  EXPECT_EQ(rowId(t, t.rows[2]), "withheld-1");
+  for (const auto& r : t.rows) EXPECT_EQ(r.values.size(), 7u);
+}
+
 TEST(TableParser, ProseIsNotARow) {
   SourceText text("2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件。\n本年度未收取信息处理费。\n");
   EXPECT_TRUE(tablesOf(text).empty());
