@@ -73,15 +73,18 @@ ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
   std::set<int> tableParts;
   for (const auto& t : tmpl.tables) tableParts.insert(tmpl.partIndex(t.part));
   int lastTablePart = tableParts.empty() ? -1 : *tableParts.rbegin();
-  std::size_t zoneBegin = topicsPart >= 0 && topicsEnd <= text.lineCount() ? topicsEnd : 0;
-  bool haveTablePartHeading = false;
-  for (const auto& p : model.parts)
-    if (tableParts.count(p.part)) {
+  // The zone starts at the heading of the first part with tables; if that
+  // heading is lost, right after the last heading before it (or at the top),
+  // so the lost part's tables are still read.
+  int firstTablePart = tableParts.empty() ? 0 : *tableParts.begin();
+  std::size_t zoneBegin = 0;
+  for (const auto& p : model.parts) {
+    if (p.part == firstTablePart) {
       zoneBegin = p.line;
-      haveTablePartHeading = true;
       break;
     }
-  if (!haveTablePartHeading && model.parts.empty()) zoneBegin = 0;
+    if (p.part < firstTablePart) zoneBegin = p.line + 1;
+  }
   std::size_t zoneEnd = text.lineCount();
   for (const auto& p : model.parts)
     if (p.line > zoneBegin && p.part > lastTablePart) {

@@ -405,6 +405,22 @@ void placeValues(TableRow& out, const RawRow& raw, std::size_t expected) {
 }
 
 void addHeaders(Table& table, const std::vector<Cell>& cells, const LabelIndex& labels) {
+  // A header row that starts with the label header (信息内容) names the
+  // columns in order: a cell is the column at its place, however unlike its
+  // wording (the 2019 format's 本年新制作数量 under 本年制发件数).
+  const TemplateTable& t = labels.tmpl().tables[static_cast<std::size_t>(table.templateTable)];
+  if (!cells.empty() && !t.labelHeader.empty() && cells.size() == t.columns.size() + 1) {
+    auto first = labels.matchHeader(cells.front().text, table.templateTable);
+    if (first.score >= 1.0 && first.column < 0 && first.expected == toUtf8(foldForMatching(t.labelHeader))) {
+      table.headers.push_back({cells.front(), -1, t.labelHeader, 1.0});
+      for (std::size_t k = 1; k < cells.size(); ++k) {
+        const TemplateColumn& column = t.columns[k - 1];
+        double score = similarity(foldForMatching(cells[k].text), foldForMatching(column.label));
+        table.headers.push_back({cells[k], static_cast<int>(k - 1), column.label, score});
+      }
+      return;
+    }
+  }
   for (const auto& c : cells) {
     auto m = labels.matchHeader(c.text, table.templateTable);
     if (m.score <= 0) continue;

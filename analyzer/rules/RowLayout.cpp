@@ -51,16 +51,14 @@ std::string formatRows(const Table& table, const TableRow& prototype, const std:
         if (!row.groupLabel.empty()) cells.push_back(row.groupLabel);
         cells.push_back(row.label);
         cells.insert(cells.end(), zeros.begin(), zeros.end());
+        // Tables with "|" lines have one between every two cells; the new
+        // cells go after an existing cell, so each brings its "|" before it.
         for (std::size_t i = 0; i < cells.size(); ++i) {
-          if (i && table.cellSeparatorLines) {
+          if (table.cellSeparatorLines) {
             out += "|";
             out += eol;
           }
           out += table.cellIndent + cells[i];
-          out += eol;
-        }
-        if (table.cellSeparatorLines) {
-          out += "|";
           out += eol;
         }
         break;

@@ -26,18 +26,24 @@ std::size_t insertionLine(const RuleContext& ctx, int part) {
     // Only when the table sits after the previous part's heading.
     return table.firstLine;
   }
+  // The part holding the topics starts at its first topic.
+  if (part == t.partIndex(t.topicsPart) && !ctx.model.topics.empty()) return ctx.model.topics.front().line;
   std::size_t next = ctx.text.lineCount();
   for (const auto& h : ctx.model.parts)
     if (h.part > part) {
       next = h.line;
       break;
     }
-  // A part without tables right after one with tables (五 after 四) starts
-  // where the previous part's last table ends.
+  // A part right after one whose tables end its text (五 after 四) starts
+  // where that table ends; otherwise the next part's heading is the place.
+  const PartHeading* previous = nullptr;
+  for (const auto& h : ctx.model.parts)
+    if (h.part < part && h.line < next && (!previous || h.part > previous->part)) previous = &h;
   std::optional<std::size_t> afterTable;
   for (const auto& table : ctx.model.tables) {
     if (table.templateTable < 0 || table.lastLine >= next) continue;
-    if (t.partIndex(t.tables[static_cast<std::size_t>(table.templateTable)].part) < part)
+    int tablePart = t.partIndex(t.tables[static_cast<std::size_t>(table.templateTable)].part);
+    if (tablePart < part && (!previous || (tablePart == previous->part && table.firstLine > previous->line)))
       afterTable = table.lastLine + 1;
   }
   if (afterTable) {

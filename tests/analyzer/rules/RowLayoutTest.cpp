@@ -38,7 +38,7 @@ TEST(FormatRows, OneCellPerLine) {
   EXPECT_EQ(formatRows(table, prototype(RowLayout::CellPerLine), {{"", "行政强制", 1}}, "\n"), "\t行政强制\n\t0\n");
   table.cellIndent = "";
   table.cellSeparatorLines = true;
-  EXPECT_EQ(formatRows(table, prototype(RowLayout::CellPerLine), {{"", "行政强制", 1}}, "\n"), "行政强制\n|\n0\n|\n");
+  EXPECT_EQ(formatRows(table, prototype(RowLayout::CellPerLine), {{"", "行政强制", 1}}, "\n"), "|\n行政强制\n|\n0\n");
 }
 
 TEST(FormatRows, SpaceAligned) {

@@ -60,6 +60,45 @@ TEST(SectionMissing, TheNewHeadingIsDressedLikeItsNeighbours) {
   EXPECT_EQ(found[0]->fix->edits[0].newText, "**五、存在的主要问题及改进情况**\n\n");
 }
 
+TEST(SectionMissing, ALostPartTwoHeadingLeavesItsTablesReadable) {
+  for (Layout layout : {Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced}) {
+    ReportSpec spec;
+    spec.layout = layout;
+    spec.headings["二、主动公开政府信息情况"] = "";
+    spec.cells["规章"] = {"/", "0", "0"};
+    Checked c(buildReport(spec));
+    EXPECT_EQ(c.with("cell-invalid").size(), 1u) << layoutName(layout) << c.describe();
+    EXPECT_TRUE(c.with("table-missing").empty()) << layoutName(layout) << c.describe();
+    auto found = c.with("section-missing");
+    ASSERT_EQ(found.size(), 1u) << layoutName(layout) << c.describe();
+    ASSERT_TRUE(found[0]->fix);
+    std::string fixed = applyEdits(c.text.text(), found[0]->fix->edits);
+    EXPECT_LT(fixed.find("二、主动公开政府信息情况"), fixed.find("第二十条第（一）项")) << layoutName(layout);
+    EXPECT_GT(fixed.find("二、主动公开政府信息情况"), fixed.find("（五）监督保障情况")) << layoutName(layout);
+  }
+}
+
+TEST(SectionMissing, PartOneGoesBeforeItsTopicsAndTheLastPartAtTheEnd) {
+  ReportSpec spec;
+  spec.headings["一、总体情况"] = "";
+  spec.headings["六、其他需要报告的事项"] = "";
+  SourceText text(buildReport(spec));
+  FixAllResult fixed = fixAll(builtinAnalyzer(), text);
+  EXPECT_EQ(fixed.applied.size(), 2u);
+  EXPECT_LT(fixed.text.find("## 一、总体情况"), fixed.text.find("（一）主动公开情况"));
+  EXPECT_GT(fixed.text.find("## 六、其他需要报告的事项"), fixed.text.find("## 五、"));
+  EXPECT_TRUE(Checked(fixed.text).analysis.findings.empty()) << Checked(fixed.text).describe();
+}
+
+TEST(SectionMissing, TwoLostPartsComeBackInOrder) {
+  ReportSpec spec;
+  spec.headings["五、存在的主要问题及改进情况"] = "";
+  spec.headings["六、其他需要报告的事项"] = "";
+  FixAllResult fixed = fixAll(builtinAnalyzer(), SourceText(buildReport(spec)));
+  EXPECT_LT(fixed.text.find("五、存在的主要问题及改进情况"), fixed.text.find("六、其他需要报告的事项"));
+  EXPECT_TRUE(Checked(fixed.text).with("section-order").empty());
+}
+
 TEST(SectionOrder, FlagsAPartThatComesAfterALaterOne) {
   ReportSpec spec;
   std::string text = buildReport(spec);

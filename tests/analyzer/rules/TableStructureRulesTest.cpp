@@ -162,6 +162,21 @@ TEST(LabelMismatch, AstralCharactersInTheLabelAreCoveredExactly) {
   EXPECT_EQ(c.text.toCodePoints(found[0]->range.end).column, 5u);
 }
 
+TEST(LabelMismatch, ColumnsOfThe2019FormatAreNamedByPlace) {
+  // The 2019 format's part 二 columns, under 信息内容: nothing like the 2021
+  // wording, but in the places of 本年制发件数, 本年废止件数, 现行有效件数.
+  ReportSpec s;
+  s.headers["本年制发件数"] = "本年新制作数量";
+  s.headers["本年废止件数"] = "本年新公开数量";
+  s.headers["现行有效件数"] = "对外公开总数量";
+  Checked c(buildReport(s));
+  auto found = c.with("label-mismatch");
+  ASSERT_EQ(found.size(), 3u) << c.describe();
+  EXPECT_EQ(c.at(found[0]->range), "本年新制作数量");
+  EXPECT_EQ(found[0]->fix->edits[0].newText, "本年制发件数");
+  EXPECT_EQ(found[2]->fix->edits[0].newText, "现行有效件数");
+}
+
 TEST(CellInvalid, BlankCellInATabRow) {
   ReportSpec s;
   s.cells["规章"] = {"0", "", "0"};
