@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "Analyzer.h"
+#include "ReportBuilder.h"
 #include "templates/BuiltinTemplates.h"
 
 namespace nianbao::testing {
@@ -42,6 +43,18 @@ struct Checked {
     for (const auto& f : analysis.findings)
       out += std::to_string(line(f)) + " " + f.code + " [" + at(f.range) + "] " + f.message + "\n";
     return out;
+  }
+};
+
+// A test run once per table layout and line ending (see allLayoutsAndEols).
+class LayoutAndEolTest : public ::testing::TestWithParam<LayoutAndEol> {
+ protected:
+  Layout layout() const { return GetParam().layout; }
+  ReportSpec spec() const {
+    ReportSpec s;
+    s.layout = GetParam().layout;
+    s.eol = GetParam().eol;
+    return s;
   }
 };
 

@@ -9,16 +9,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class Relations : public ::testing::TestWithParam<LayoutAndEol> {
- protected:
-  Layout layout() const { return GetParam().layout; }
-  ReportSpec spec() const {
-    ReportSpec s;
-    s.layout = GetParam().layout;
-    s.eol = GetParam().eol;
-    return s;
-  }
-};
+class Relations : public LayoutAndEolTest {};
 
 TEST_P(Relations, SumRowOnTheTotalCell) {
   ReportSpec s = spec();

@@ -9,16 +9,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class TableRules : public ::testing::TestWithParam<LayoutAndEol> {
- protected:
-  Layout layout() const { return GetParam().layout; }
-  ReportSpec spec() const {
-    ReportSpec s;
-    s.layout = GetParam().layout;
-    s.eol = GetParam().eol;
-    return s;
-  }
-};
+class TableRules : public LayoutAndEolTest {};
 
 TEST_P(TableRules, TableMissing) {
   ReportSpec s = spec();
