@@ -16,4 +16,11 @@ std::string Number::toString() const {
   return out;
 }
 
+std::map<int, const TableRow*> firstRowsByTemplateRow(const Table& table) {
+  std::map<int, const TableRow*> out;
+  for (const auto& row : table.rows)
+    if (row.templateRow >= 0) out.emplace(row.templateRow, &row);  // emplace keeps the first
+  return out;
+}
+
 }  // namespace nianbao

@@ -4,6 +4,7 @@
 // from, so a finding can point at exactly the cell or label concerned.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,10 @@ struct Table {
   std::string cellIndent;          // CellPerLine: what precedes each cell ("\t")
   bool cellSeparatorLines = false; // CellPerLine: "|" lines between cells
 };
+
+// The first row written for each template row of `table` (later ones are
+// duplicates), by index into TemplateTable::rows.
+std::map<int, const TableRow*> firstRowsByTemplateRow(const Table& table);
 
 struct PartHeading {
   int part = -1;                 // index into Template::parts

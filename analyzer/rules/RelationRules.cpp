@@ -13,10 +13,7 @@ namespace {
 // The rows of one table instance, by template row.
 class Grid {
  public:
-  Grid(const Table& table, const TemplateTable& t) : t_(t) {
-    for (const auto& row : table.rows)
-      if (row.templateRow >= 0 && !rows_.count(row.templateRow)) rows_[row.templateRow] = &row;
-  }
+  Grid(const Table& table, const TemplateTable& t) : t_(t), rows_(firstRowsByTemplateRow(table)) {}
 
   const TableRow* row(int index) const {
     auto it = rows_.find(index);

@@ -28,10 +28,10 @@ bool hasValues(const TableRow& row) {
 class TableChecker {
  public:
   TableChecker(const RuleContext& ctx, const Table& table)
-      : ctx_(ctx), table_(table), t_(ctx.tmpl.tables[static_cast<std::size_t>(table.templateTable)]) {
-    for (const auto& row : table.rows)
-      if (row.templateRow >= 0 && !present_.count(row.templateRow)) present_[row.templateRow] = &row;
-  }
+      : ctx_(ctx),
+        table_(table),
+        t_(ctx.tmpl.tables[static_cast<std::size_t>(table.templateTable)]),
+        present_(firstRowsByTemplateRow(table)) {}
 
   void run() {
     unknownAndDuplicateRows();
