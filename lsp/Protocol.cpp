@@ -1,0 +1,85 @@
+#include "Protocol.h"
+
+namespace nianbao::lsp {
+
+using nlohmann::json;
+
+PositionEncoding negotiatePositionEncoding(const json& capabilities) {
+  const json* encodings = nullptr;
+  if (capabilities.is_object() && capabilities.contains("general") && capabilities["general"].is_object() &&
+      capabilities["general"].contains("positionEncodings"))
+    encodings = &capabilities["general"]["positionEncodings"];
+  if (!encodings || !encodings->is_array()) return PositionEncoding::Utf16;
+  for (const auto& e : *encodings) {
+    if (!e.is_string()) continue;
+    if (e == "utf-8") return PositionEncoding::Utf8;
+    if (e == "utf-16") return PositionEncoding::Utf16;
+  }
+  return PositionEncoding::Utf16;  // the spec's mandatory default
+}
+
+const char* encodingName(PositionEncoding e) { return e == PositionEncoding::Utf8 ? "utf-8" : "utf-16"; }
+
+json toJson(const SourceText& text, std::size_t offset, PositionEncoding e) {
+  LineColumn lc = e == PositionEncoding::Utf8 ? text.toUtf8(offset) : text.toUtf16(offset);
+  return {{"line", lc.line}, {"character", lc.column}};
+}
+
+json toJson(const SourceText& text, ByteRange range, PositionEncoding e) {
+  return {{"start", toJson(text, range.begin, e)}, {"end", toJson(text, range.end, e)}};
+}
+
+std::optional<std::size_t> offsetFromJson(const SourceText& text, const json& position, PositionEncoding e,
+                                          std::string* error) {
+  auto bad = [&](const char* why) -> std::optional<std::size_t> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  if (!position.is_object()) return bad("a position must be an object");
+  auto line = position.find("line");
+  auto character = position.find("character");
+  if (line == position.end() || !line->is_number_unsigned())
+    return bad("position.line must be a non-negative integer");
+  if (character == position.end() || !character->is_number_unsigned())
+    return bad("position.character must be a non-negative integer");
+  auto clamp = [](std::uint64_t v) { return static_cast<std::uint32_t>(std::min<std::uint64_t>(v, UINT32_MAX)); };
+  LineColumn lc{clamp(line->get<std::uint64_t>()), clamp(character->get<std::uint64_t>())};
+  return e == PositionEncoding::Utf8 ? text.fromUtf8(lc) : text.fromUtf16(lc);
+}
+
+std::optional<ByteRange> rangeFromJson(const SourceText& text, const json& range, PositionEncoding e,
+                                       std::string* error) {
+  if (!range.is_object() || !range.contains("start") || !range.contains("end")) {
+    if (error) *error = "a range must have start and end";
+    return std::nullopt;
+  }
+  auto start = offsetFromJson(text, range["start"], e, error);
+  auto end = offsetFromJson(text, range["end"], e, error);
+  if (!start || !end) return std::nullopt;
+  if (*end < *start) {
+    if (error) *error = "range.end is before range.start";
+    return std::nullopt;
+  }
+  return ByteRange{*start, *end};
+}
+
+json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e) {
+  int severity = 1;
+  switch (finding.severity) {
+    case Severity::Error: severity = 1; break;
+    case Severity::Warning: severity = 2; break;
+    case Severity::Info: severity = 3; break;
+    case Severity::Hint: severity = 4; break;
+  }
+  return {{"range", toJson(text, finding.range, e)},
+          {"severity", severity},
+          {"code", finding.code},
+          {"source", "nianbao"},
+          {"message", finding.message}};
+}
+
+json textEditJson(const SourceText& text, const TextEdit& edit, PositionEncoding e) {
+  return {{"range", toJson(text, edit.range, e)}, {"newText", edit.newText}};
+}
+
+}  // namespace nianbao::lsp
