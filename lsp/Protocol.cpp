@@ -38,9 +38,12 @@ std::optional<std::size_t> offsetFromJson(const SourceText& text, const json& po
   if (!position.is_object()) return bad("a position must be an object");
   auto line = position.find("line");
   auto character = position.find("character");
-  if (line == position.end() || !line->is_number_unsigned())
-    return bad("position.line must be a non-negative integer");
-  if (character == position.end() || !character->is_number_unsigned())
+  // Parsed JSON gives non-negative numbers as unsigned, built JSON as signed.
+  auto nonNegative = [](const json& v) {
+    return v.is_number_unsigned() || (v.is_number_integer() && v.get<std::int64_t>() >= 0);
+  };
+  if (line == position.end() || !nonNegative(*line)) return bad("position.line must be a non-negative integer");
+  if (character == position.end() || !nonNegative(*character))
     return bad("position.character must be a non-negative integer");
   auto clamp = [](std::uint64_t v) { return static_cast<std::uint32_t>(std::min<std::uint64_t>(v, UINT32_MAX)); };
   LineColumn lc{clamp(line->get<std::uint64_t>()), clamp(character->get<std::uint64_t>())};

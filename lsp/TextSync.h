@@ -1,0 +1,21 @@
+#pragma once
+// Incremental text synchronisation (TextDocumentSyncKind.Incremental): the
+// contentChanges of a didChange applied in order, each against the text left
+// by the one before, with positions in the negotiated encoding.
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "Protocol.h"
+
+namespace nianbao::lsp {
+
+// The text after `changes` (an array of TextDocumentContentChangeEvent); a
+// change without a range replaces the whole text. On a malformed change,
+// nullopt and `error` names it; the caller keeps the old text.
+std::optional<std::string> applyContentChanges(std::string text, const nlohmann::json& changes,
+                                               PositionEncoding encoding, std::string* error);
+
+}  // namespace nianbao::lsp
