@@ -30,6 +30,7 @@ struct TemplateColumn {
   std::string label;
   std::string group;  // e.g. 行政复议 for the review table's first five columns
   NumberKind kind = NumberKind::Count;
+  std::string unit;  // e.g. 万元, for people and messages
 };
 
 struct TemplateRow {

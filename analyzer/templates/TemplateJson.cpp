@@ -76,6 +76,7 @@ TemplateTable readTable(const json& t, const std::string& path) {
     c.label = text(columns[i], "label", p);
     c.group = text(columns[i], "group", p, false);
     c.kind = kindOf(columns[i], p);
+    c.unit = text(columns[i], "unit", p, false);
     table.columns.push_back(std::move(c));
   }
   const json& rows = array(t, "rows", path);

@@ -24,6 +24,7 @@ TEST(BuiltinTemplate, HoldsTheNationalFormat) {
   ASSERT_NE(review, nullptr);
   EXPECT_EQ(review->columns.size(), 15u);
   EXPECT_EQ(t.table("article-20-8")->columns[0].kind, NumberKind::Amount);
+  EXPECT_EQ(t.table("article-20-8")->columns[0].unit, "万元");
   std::vector<std::string> codes;
   for (const auto& r : t.relations) codes.push_back(r.code);
   EXPECT_THAT(codes, ::testing::ElementsAre("sum-row", "sum-results", "balance", "sum-review", "sum-review",
