@@ -33,12 +33,12 @@ std::string padding(std::string_view line, std::size_t upTo, std::size_t* width 
   return out;
 }
 
-nlohmann::json position(const SourceText& text, std::size_t offset, const char* lineKey, const char* columnKey,
-                        nlohmann::json& into) {
+// Sets into[lineKey], into[columnKey]: 1-based, columns in code points.
+void position(const SourceText& text, std::size_t offset, const char* lineKey, const char* columnKey,
+              nlohmann::json& into) {
   LineColumn lc = text.toCodePoints(offset);
   into[lineKey] = lc.line + 1;
   into[columnKey] = lc.column + 1;
-  return into;
 }
 
 }  // namespace

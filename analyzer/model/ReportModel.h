@@ -22,6 +22,7 @@ struct Number {
   std::string toString() const;
   friend auto operator<=>(const Number&, const Number&) = default;
   Number operator+(Number o) const { return {tenThousandths + o.tenThousandths}; }
+  Number operator-(Number o) const { return {tenThousandths - o.tenThousandths}; }
 };
 
 // A cell as written: its trimmed text and where it is.

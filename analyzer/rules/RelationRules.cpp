@@ -76,6 +76,25 @@ std::string plus(const std::vector<Number>& terms) {
   return out;
 }
 
+// Numbers added up, with the terms kept for the message.
+struct Addition {
+  std::vector<Number> terms;
+  Number sum;
+};
+
+// Adds valueAt(0 … n-1); nothing if any of them is not a usable number.
+template <typename ValueAt>
+std::optional<Addition> addUp(std::size_t n, ValueAt valueAt) {
+  Addition a;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::optional<Number> v = valueAt(i);
+    if (!v) return std::nullopt;
+    a.terms.push_back(*v);
+    a.sum = a.sum + *v;
+  }
+  return a;
+}
+
 Fix replaceCell(const RuleContext& ctx, const ValueCell& cell, Number expected) {
   return Fix{ctx.tmpl.message("fix-total", {{"expected", expected.toString()}}),
              {{cell.cell.range, expected.toString()}}};
@@ -88,22 +107,14 @@ void columnSum(const RuleContext& ctx, const TemplateRelation& rel, const Table&
   for (const auto& [index, row] : grid.rows()) {
     auto actual = grid.value(*row, target);
     if (!actual) continue;
-    std::vector<Number> terms;
-    Number sum;
-    bool complete = true;
-    for (const auto& id : rel.terms) {
-      auto v = grid.value(*row, static_cast<std::size_t>(t.columnIndex(id)));
-      if (!v) {
-        complete = false;
-        break;
-      }
-      terms.push_back(*v);
-      sum = sum + *v;
-    }
-    if (!complete || sum == *actual) continue;
+    auto added = addUp(rel.terms.size(), [&](std::size_t i) {
+      return grid.value(*row, static_cast<std::size_t>(t.columnIndex(rel.terms[i])));
+    });
+    if (!added || added->sum == *actual) continue;
+    const auto& [terms, sum] = *added;
     const ValueCell& cell = row->values[target];
     out.push_back({ctx.findings.size(), &table, &rel, row, index, target,
-                   Number{sum.tenThousandths - actual->tenThousandths}});
+                   sum - *actual});
     ctx.report(rel.code, Severity::Error, cell.cell.range,
                ctx.tmpl.message(rel.code, {{"expected", sum.toString()},
                                            {"terms", plus(terms)},
@@ -123,22 +134,12 @@ void rowSum(const RuleContext& ctx, const TemplateRelation& rel, const Table& ta
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     auto actual = grid.value(*target, c);
     if (!actual) continue;
-    std::vector<Number> terms;
-    Number sum;
-    bool complete = true;
-    for (const TableRow* r : *termRows) {
-      auto v = grid.value(*r, c);
-      if (!v) {
-        complete = false;
-        break;
-      }
-      terms.push_back(*v);
-      sum = sum + *v;
-    }
-    if (!complete || sum == *actual) continue;
+    auto added = addUp(termRows->size(), [&](std::size_t i) { return grid.value(*(*termRows)[i], c); });
+    if (!added || added->sum == *actual) continue;
+    const auto& [terms, sum] = *added;
     const ValueCell& cell = target->values[c];
     out.push_back({ctx.findings.size(), &table, &rel, target, t.rowIndex(rel.target), c,
-                   Number{sum.tenThousandths - actual->tenThousandths}});
+                   sum - *actual});
     ctx.report(rel.code, Severity::Error, cell.cell.range,
                ctx.tmpl.message(rel.code, {{"expected", sum.toString()},
                                            {"terms", plus(terms)},
@@ -154,27 +155,16 @@ void rowBalance(const RuleContext& ctx, const TemplateRelation& rel, const Table
   auto right = grid.termRows(rel.right);
   if (!left || !right || left->empty() || right->empty()) return;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    std::vector<Number> l, r;
-    Number lsum, rsum;
-    bool complete = true;
-    for (const TableRow* row : *left) {
-      auto v = grid.value(*row, c);
-      if (!v) complete = false;
-      else { l.push_back(*v); lsum = lsum + *v; }
-    }
-    for (const TableRow* row : *right) {
-      auto v = grid.value(*row, c);
-      if (!v) complete = false;
-      else { r.push_back(*v); rsum = rsum + *v; }
-    }
-    if (!complete || lsum == rsum) continue;
+    auto l = addUp(left->size(), [&](std::size_t i) { return grid.value(*(*left)[i], c); });
+    auto r = addUp(right->size(), [&](std::size_t i) { return grid.value(*(*right)[i], c); });
+    if (!l || !r || l->sum == r->sum) continue;
     // No fix: which of the four numbers is wrong is for a person to decide.
     ctx.report(rel.code, Severity::Error, (*left->front()).values[c].cell.range,
                ctx.tmpl.message(rel.code, {{"column", t.columns[c].label},
-                                           {"left", lsum.toString()},
-                                           {"left_terms", plus(l)},
-                                           {"right", rsum.toString()},
-                                           {"right_terms", plus(r)}}));
+                                           {"left", l->sum.toString()},
+                                           {"left_terms", plus(l->terms)},
+                                           {"right", r->sum.toString()},
+                                           {"right_terms", plus(r->terms)}}));
   }
 }
 
@@ -209,11 +199,11 @@ void blameCrossingCells(const RuleContext& ctx, const Discrepancies& rows, const
     if (rowMatches != 1) continue;
     const ValueCell& cell = r.row->values[match->column];
     if (!cell.value) continue;
-    Number corrected{cell.value->tenThousandths - r.diff.tenThousandths};
+    Number corrected = *cell.value - r.diff;
     if (corrected.tenThousandths < 0) continue;
     const TemplateTable& t = tmpl.tables[static_cast<std::size_t>(r.table->templateTable)];
     bool over = r.diff.tenThousandths > 0;
-    Number by{over ? r.diff.tenThousandths : -r.diff.tenThousandths};
+    Number by = over ? r.diff : Number{} - r.diff;
     Fix fix{tmpl.message(over ? "fix-cell-over" : "fix-cell-under", {{"row", r.row->label},
                                                                      {"column", t.columns[match->column].label},
                                                                      {"expected", corrected.toString()},
