@@ -1,6 +1,7 @@
 #include "Analyzer.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "fix/TextEdits.h"
 #include "parse/ReportParser.h"
@@ -8,13 +9,14 @@
 
 namespace nianbao {
 
-Analyzer::Analyzer(const Template& t) : labels_(t) {}
+Analyzer::Analyzer(const Template& t, std::string locale)
+    : labels_(t), locale_(std::move(locale)) {}
 
 Analysis Analyzer::analyze(const SourceText& text) const {
   Analysis a;
   a.model = parseReport(text, labels_);
   if (!a.model.isReport) return a;  // a meeting note stays silent
-  RuleContext ctx{text, tmpl(), a.model, a.findings};
+  RuleContext ctx{text, tmpl(), a.model, a.findings, locale_};
   checkSections(ctx);
   checkTableStructure(ctx);
   checkRelations(ctx);

@@ -3,6 +3,7 @@
 // Knows nothing of files, JSON-RPC or editors; the command line and the
 // language server both call it as it is.
 
+#include <string>
 #include <vector>
 
 #include "model/ReportModel.h"
@@ -20,14 +21,18 @@ struct Analysis {
 
 class Analyzer {
  public:
-  explicit Analyzer(const Template& t);
+  // `locale` is "zh" (the template's own wording) or "en"; normalizeLocale
+  // turns a client's tag into one of them.
+  explicit Analyzer(const Template& t, std::string locale = "zh");
   const Template& tmpl() const { return labels_.tmpl(); }
+  const std::string& locale() const { return locale_; }
 
   // Never fails and never throws for any text.
   Analysis analyze(const SourceText& text) const;
 
  private:
   LabelIndex labels_;
+  std::string locale_;
 };
 
 // Applies every fix (balance has none: that needs a person), re-analysing

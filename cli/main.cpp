@@ -2,10 +2,12 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
 #include <string_view>
 
 #include "Analyzer.h"
 #include "Commands.h"
+#include "ServerMain.h"
 #include "templates/BuiltinTemplates.h"
 
 int main(int argc, char** argv) {
@@ -13,21 +15,35 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "nianbao 0.1.0");
   app.require_subcommand(1);
 
+  // Findings in Chinese, the template's own wording, unless asked otherwise.
+  std::string locale = "zh";
+  const char* localeHelp = "Language of the messages: zh (the default) or en; en-US and other English tags mean en";
+
   nianbao::cli::CheckOptions check;
   CLI::App* checkCmd = app.add_subcommand("check", "Report the findings in files, directories or - (stdin)");
   checkCmd->add_option("--format", check.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
+  checkCmd->add_option("--locale", locale, localeHelp);
   checkCmd->add_option("--stdin-filename", check.stdinFilename, "The name to report standard input under");
   checkCmd->add_option("paths", check.paths, "Files or directories (*.md, *.markdown, *.txt); - for stdin")
       ->required();
 
   nianbao::cli::FixOptions fix;
   CLI::App* fixCmd = app.add_subcommand("fix", "Apply every safe fix to the files, atomically");
+  fixCmd->add_option("--locale", locale, localeHelp);
   fixCmd->add_option("paths", fix.paths, "Files or directories")->required();
 
+  nianbao::lsp::ServerOptions server;
+  CLI::App* serverCmd = app.add_subcommand("server", "Run the language server over stdio (LSP 3.17)");
+  serverCmd->add_option("--listen", server.listen,
+                        "Serve one client over TCP instead, at HOST:PORT (e.g. 127.0.0.1:7070; port 0 picks one)");
+  bool stdio = true;  // accepted because clients pass it; stdio is the default anyway
+  serverCmd->add_flag("--stdio", stdio, "Serve over stdin/stdout (the default)");
+
   // CLI11 would only say a subcommand is required; name the word it did not know.
-  if (argc > 1 && argv[1][0] != '-' && std::string_view(argv[1]) != "check" && std::string_view(argv[1]) != "fix") {
-    std::cerr << "nianbao: unknown command '" << argv[1] << "' (expected check or fix; see nianbao --help)\n";
+  std::string_view command = argc > 1 ? argv[1] : "";
+  if (argc > 1 && argv[1][0] != '-' && command != "check" && command != "fix" && command != "server") {
+    std::cerr << "nianbao: unknown command '" << argv[1] << "' (expected check, fix or server; see nianbao --help)\n";
     return 2;
   }
   try {
@@ -37,7 +53,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;  // usage errors exit 2, as documented
   }
   try {
-    nianbao::Analyzer analyzer(nianbao::governmentInformationDisclosure2021());
+    if (*serverCmd) return nianbao::lsp::runServer(server);  // makes its analyzer in the client's language
+    nianbao::Analyzer analyzer(nianbao::governmentInformationDisclosure2021(), nianbao::normalizeLocale(locale));
     if (*checkCmd) return nianbao::cli::runCheck(analyzer, check, std::cout, std::cerr);
     if (*fixCmd) return nianbao::cli::runFix(analyzer, fix, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -66,7 +66,7 @@ std::optional<ByteRange> rangeFromJson(const SourceText& text, const json& range
   return ByteRange{*start, *end};
 }
 
-json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e) {
+json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e, const std::string& docsBaseUrl) {
   int severity = 1;
   switch (finding.severity) {
     case Severity::Error: severity = 1; break;
@@ -74,11 +74,13 @@ json diagnosticJson(const SourceText& text, const Finding& finding, PositionEnco
     case Severity::Info: severity = 3; break;
     case Severity::Hint: severity = 4; break;
   }
-  return {{"range", toJson(text, finding.range, e)},
-          {"severity", severity},
-          {"code", finding.code},
-          {"source", "nianbao"},
-          {"message", finding.message}};
+  json d = {{"range", toJson(text, finding.range, e)},
+            {"severity", severity},
+            {"code", finding.code},
+            {"source", "nianbao"},
+            {"message", finding.message}};
+  if (!docsBaseUrl.empty()) d["codeDescription"] = {{"href", docsBaseUrl + finding.code}};
+  return d;
 }
 
 json textEditJson(const SourceText& text, const TextEdit& edit, PositionEncoding e) {

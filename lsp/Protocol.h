@@ -31,8 +31,10 @@ std::optional<std::size_t> offsetFromJson(const SourceText& text, const nlohmann
 std::optional<ByteRange> rangeFromJson(const SourceText& text, const nlohmann::json& range, PositionEncoding e,
                                        std::string* error);
 
-// An LSP Diagnostic: range, severity 1–4, the rule code, source "nianbao".
-nlohmann::json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e);
+// An LSP Diagnostic: range, severity 1–4, the rule code, source "nianbao",
+// and, given a documentation base URL, codeDescription.href = base + code.
+nlohmann::json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e,
+                              const std::string& docsBaseUrl = "");
 
 // An LSP TextEdit.
 nlohmann::json textEditJson(const SourceText& text, const TextEdit& edit, PositionEncoding e);

@@ -3,7 +3,8 @@
 namespace nianbao::lsp {
 
 std::optional<std::string> applyContentChanges(std::string text, const nlohmann::json& changes,
-                                               PositionEncoding encoding, std::string* error) {
+                                               PositionEncoding encoding, std::string* error,
+                                               std::vector<ByteEdit>* edits) {
   auto fail = [&](std::string why) -> std::optional<std::string> {
     if (error) *error = std::move(why);
     return std::nullopt;
@@ -16,6 +17,7 @@ std::optional<std::string> applyContentChanges(std::string text, const nlohmann:
       return fail(where + ".text must be a string");
     const std::string& inserted = change["text"].get_ref<const std::string&>();
     if (!change.contains("range")) {
+      if (edits) edits->push_back({0, SourceText(text).text().size(), SourceText(inserted).text().size()});
       text = inserted;
       continue;
     }
@@ -27,6 +29,7 @@ std::optional<std::string> applyContentChanges(std::string text, const nlohmann:
     if (!range) return fail(where + ".range: " + why);
     std::string next = current.text();
     next.replace(range->begin, range->size(), inserted);
+    if (edits) edits->push_back({range->begin, range->end, inserted.size()});
     if (current.hadBom()) next.insert(0, "\xEF\xBB\xBF");
     text = std::move(next);
   }

@@ -8,14 +8,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "EditTracking.h"
 #include "Protocol.h"
 
 namespace nianbao::lsp {
 
 // The text after `changes` (an array of TextDocumentContentChangeEvent); a
 // change without a range replaces the whole text. On a malformed change,
-// nullopt and `error` names it; the caller keeps the old text.
+// nullopt and `error` names it; the caller keeps the old text. When `edits`
+// is given it receives each change as a byte edit of the text before it
+// (offsets as SourceText counts them, without a BOM).
 std::optional<std::string> applyContentChanges(std::string text, const nlohmann::json& changes,
-                                               PositionEncoding encoding, std::string* error);
+                                               PositionEncoding encoding, std::string* error,
+                                               std::vector<ByteEdit>* edits = nullptr);
 
 }  // namespace nianbao::lsp

@@ -3,13 +3,16 @@
 namespace nianbao {
 namespace {
 
-std::string joined(const std::vector<std::string>& cells, std::string_view separator) {
-  std::string out;
+// Appends `cells` joined by `separator`; the last `zeros` of them are the
+// placeholders, and where they land is noted.
+void appendJoined(FormattedRows& out, const std::vector<std::string>& cells, std::string_view separator,
+                  std::size_t zeros) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) out += separator;
-    out += cells[i];
+    if (i) out.text += separator;
+    std::size_t at = out.text.size();
+    out.text += cells[i];
+    if (i + zeros >= cells.size()) out.zeros.push_back({at, out.text.size()});
   }
-  return out;
 }
 
 // The cells of a new row for tab and pipe tables, lined up with the
@@ -30,22 +33,22 @@ std::vector<std::string> alignedCells(const TableRow& prototype, const NewRow& r
 
 }  // namespace
 
-std::string formatRows(const Table& table, const TableRow& prototype, const std::vector<NewRow>& rows,
-                       std::string_view eol) {
-  std::string out;
+FormattedRows formatRowsMarkingZeros(const Table& table, const TableRow& prototype, const std::vector<NewRow>& rows,
+                                     std::string_view eol) {
+  FormattedRows out;
   for (const NewRow& row : rows) {
     std::vector<std::string> zeros(row.columns, "0");
     switch (prototype.layout) {
       case RowLayout::Tabs:
-        out += joined(alignedCells(prototype, row), "\t");
-        out += eol;
+        appendJoined(out, alignedCells(prototype, row), "\t", row.columns);
+        out.text += eol;
         break;
-      case RowLayout::Pipes: {
-        std::string line = joined(alignedCells(prototype, row), " | ");
-        out += (table.pipeLeading ? "| " : "") + line + " |";
-        out += eol;
+      case RowLayout::Pipes:
+        if (table.pipeLeading) out.text += "| ";
+        appendJoined(out, alignedCells(prototype, row), " | ", row.columns);
+        out.text += " |";
+        out.text += eol;
         break;
-      }
       case RowLayout::CellPerLine: {
         std::vector<std::string> cells;
         if (!row.groupLabel.empty()) cells.push_back(row.groupLabel);
@@ -55,25 +58,29 @@ std::string formatRows(const Table& table, const TableRow& prototype, const std:
         // cells go after an existing cell, so each brings its "|" before it.
         for (std::size_t i = 0; i < cells.size(); ++i) {
           if (table.cellSeparatorLines) {
-            out += "|";
-            out += eol;
+            out.text += "|";
+            out.text += eol;
           }
-          out += table.cellIndent + cells[i];
-          out += eol;
+          out.text += table.cellIndent;
+          appendJoined(out, {cells[i]}, "", i + row.columns >= cells.size() ? 1 : 0);
+          out.text += eol;
         }
         break;
       }
-      case RowLayout::Spaced: {
-        std::string line;
-        if (!row.groupLabel.empty()) line += row.groupLabel + "  ";
-        line += row.label + "    " + joined(zeros, "    ");
-        out += line;
-        out += eol;
+      case RowLayout::Spaced:
+        if (!row.groupLabel.empty()) out.text += row.groupLabel + "  ";
+        out.text += row.label + "    ";
+        appendJoined(out, zeros, "    ", row.columns);
+        out.text += eol;
         break;
-      }
     }
   }
   return out;
+}
+
+std::string formatRows(const Table& table, const TableRow& prototype, const std::vector<NewRow>& rows,
+                       std::string_view eol) {
+  return formatRowsMarkingZeros(table, prototype, rows, eol).text;
 }
 
 }  // namespace nianbao

@@ -22,4 +22,13 @@ struct NewRow {
 std::string formatRows(const Table& table, const TableRow& prototype, const std::vector<NewRow>& rows,
                        std::string_view eol);
 
+// The same text, with where each zero of it is: an editor inserting the rows
+// lets the user tab from one placeholder to the next.
+struct FormattedRows {
+  std::string text;
+  std::vector<ByteRange> zeros;  // byte ranges into `text`, in order
+};
+FormattedRows formatRowsMarkingZeros(const Table& table, const TableRow& prototype, const std::vector<NewRow>& rows,
+                                     std::string_view eol);
+
 }  // namespace nianbao

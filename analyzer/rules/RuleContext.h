@@ -1,4 +1,5 @@
 #pragma once
+#include <string_view>
 #include <vector>
 
 #include "model/ReportModel.h"
@@ -14,6 +15,7 @@ struct RuleContext {
   const Template& tmpl;
   const ReportModel& model;
   std::vector<Finding>& findings;
+  std::string_view locale;  // the wording of messages: "zh" or "en"
 
   void report(std::string code, Severity severity, ByteRange range, std::string message,
               std::optional<Fix> fix = std::nullopt) const {

@@ -73,7 +73,7 @@ void checkMissing(const RuleContext& ctx) {
     std::size_t line = insertionLine(ctx, part);
     Fix fix;
     std::string heading = dressedLike(ctx.model, part, tp.heading());
-    fix.title = t.message("fix-insert-heading", {{"heading", tp.heading()}});
+    fix.title = t.message("fix-insert-heading", {{"heading", tp.heading()}}, ctx.locale);
     ByteRange range;
     if (line < ctx.text.lineCount()) {
       std::size_t at = ctx.text.lineStart(line);
@@ -86,7 +86,7 @@ void checkMissing(const RuleContext& ctx) {
       range = ctx.lineRange(ctx.text.lineCount() - 1);
     }
     ctx.report("section-missing", Severity::Error, range,
-               t.message("section-missing", {{"numeral", tp.numeral}, {"title", tp.title}}), std::move(fix));
+               t.message("section-missing", {{"numeral", tp.numeral}, {"title", tp.title}}, ctx.locale), std::move(fix));
   }
 }
 
@@ -100,7 +100,7 @@ void checkOrderAndDuplicates(const RuleContext& ctx) {
       ctx.report("section-duplicate", Severity::Error, h.headingRange,
                  t.message("section-duplicate", {{"numeral", tp.numeral},
                                                  {"title", tp.title},
-                                                 {"first_line", std::to_string(it->second->line + 1)}}));
+                                                 {"first_line", std::to_string(it->second->line + 1)}}, ctx.locale));
       continue;
     }
     seen[h.part] = &h;
@@ -108,7 +108,7 @@ void checkOrderAndDuplicates(const RuleContext& ctx) {
       ctx.report("section-order", Severity::Error, h.headingRange,
                  t.message("section-order", {{"numeral", tp.numeral},
                                              {"title", tp.title},
-                                             {"previous", t.parts[static_cast<std::size_t>(highest->part)].numeral}}));
+                                             {"previous", t.parts[static_cast<std::size_t>(highest->part)].numeral}}, ctx.locale));
       continue;
     }
     highest = &h;
@@ -123,9 +123,9 @@ void checkTitles(const RuleContext& ctx) {
     bool sameNumeral = h.numeral == tp.numeral;
     if (sameWords && sameNumeral) continue;
     std::string actual(ctx.text.text().substr(h.headingRange.begin, h.headingRange.size()));
-    Fix fix{t.message("fix-label", {{"expected", tp.heading()}}), {{h.headingRange, tp.heading()}}};
+    Fix fix{t.message("fix-label", {{"expected", tp.heading()}}, ctx.locale), {{h.headingRange, tp.heading()}}};
     ctx.report("section-title", Severity::Warning, h.headingRange,
-               t.message("section-title", {{"expected", tp.heading()}, {"actual", actual}}), std::move(fix));
+               t.message("section-title", {{"expected", tp.heading()}, {"actual", actual}}, ctx.locale), std::move(fix));
   }
 }
 
@@ -139,7 +139,7 @@ void checkTopics(const RuleContext& ctx) {
                              [&](const TopicHeading& h) { return h.topic == static_cast<int>(k); });
     if (found) continue;
     ctx.report("topic-missing", Severity::Warning, holder->headingRange,
-               t.message("topic-missing", {{"numeral", t.topics[k].numeral}, {"title", t.topics[k].title}}));
+               t.message("topic-missing", {{"numeral", t.topics[k].numeral}, {"title", t.topics[k].title}}, ctx.locale));
   }
 }
 

@@ -55,7 +55,7 @@ class TableChecker {
           ctx_.report("row-unknown", Severity::Warning, labelOrRow(row),
                       ctx_.tmpl.message("row-duplicate", {{"table", t_.name},
                                                           {"label", rowName(row)},
-                                                          {"first_line", std::to_string(first->firstLine + 1)}}));
+                                                          {"first_line", std::to_string(first->firstLine + 1)}}, ctx_.locale));
         }
         continue;
       }
@@ -66,7 +66,7 @@ class TableChecker {
       if (row.layout == RowLayout::Spaced && (row.firstLine < firstKnown || row.lastLine > lastKnown + kBelow))
         continue;
       ctx_.report("row-unknown", Severity::Warning, labelOrRow(row),
-                  ctx_.tmpl.message("row-unknown", {{"table", t_.name}, {"label", rowName(row)}}));
+                  ctx_.tmpl.message("row-unknown", {{"table", t_.name}, {"label", rowName(row)}}, ctx_.locale));
     }
   }
 
@@ -108,7 +108,7 @@ class TableChecker {
                   ctx_.tmpl.message("row-missing-collapsed", {{"table", t_.name},
                                                               {"group", tr.label},
                                                               {"count", std::to_string(children.size())},
-                                                              {"rows", listLabels(children)}}));
+                                                              {"rows", listLabels(children)}}, ctx_.locale));
     }
   }
 
@@ -155,7 +155,7 @@ class TableChecker {
       }
     if (prototype) {
       Fix f;
-      f.title = ctx_.tmpl.message("fix-insert-rows", {});
+      f.title = ctx_.tmpl.message("fix-insert-rows", {}, ctx_.locale);
       f.insertsPlaceholders = true;
       std::string rowsText = formatRows(table_, *prototype, newRows, eol);
       if (before) {
@@ -177,7 +177,7 @@ class TableChecker {
     ctx_.report("row-missing", Severity::Error, range,
                 ctx_.tmpl.message("row-missing", {{"table", t_.name},
                                                   {"count", std::to_string(rows.size())},
-                                                  {"rows", listLabels(rows)}}),
+                                                  {"rows", listLabels(rows)}}, ctx_.locale),
                 std::move(fix));
   }
 
@@ -196,9 +196,9 @@ class TableChecker {
 
   void reportLabel(ByteRange range, const std::string& actual, const std::string& expected, bool fixable) {
     std::optional<Fix> fix;
-    if (fixable) fix = Fix{ctx_.tmpl.message("fix-label", {{"expected", expected}}), {{range, expected}}};
+    if (fixable) fix = Fix{ctx_.tmpl.message("fix-label", {{"expected", expected}}, ctx_.locale), {{range, expected}}};
     ctx_.report("label-mismatch", Severity::Warning, range,
-                ctx_.tmpl.message("label-mismatch", {{"expected", expected}, {"actual", actual}}), std::move(fix));
+                ctx_.tmpl.message("label-mismatch", {{"expected", expected}, {"actual", actual}}, ctx_.locale), std::move(fix));
   }
 
   void cells() {
@@ -215,7 +215,7 @@ class TableChecker {
         ctx_.report("cell-count", Severity::Error, range,
                     ctx_.tmpl.message("cell-count", {{"row", rowName(row)},
                                                      {"expected", std::to_string(expected)},
-                                                     {"actual", std::to_string(row.values.size())}}));
+                                                     {"actual", std::to_string(row.values.size())}}, ctx_.locale));
       }
       for (std::size_t c = 0; c < row.values.size() && c < expected; ++c) checkCell(row, row.values[c], t_.columns[c]);
     }
@@ -226,10 +226,10 @@ class TableChecker {
     if (v.state == CellState::Number && !fraction) return;
     std::map<std::string, std::string> args{{"row", rowName(row)},
                                             {"column", column.label},
-                                            {"kind", ctx_.tmpl.kindName(column.kind)},
+                                            {"kind", ctx_.tmpl.kindName(column.kind, ctx_.locale)},
                                             {"actual", v.cell.text}};
     ctx_.report("cell-invalid", Severity::Error, v.cell.range,
-                ctx_.tmpl.message(v.state == CellState::Blank ? "cell-blank" : "cell-invalid", args));
+                ctx_.tmpl.message(v.state == CellState::Blank ? "cell-blank" : "cell-invalid", args, ctx_.locale));
   }
 
   std::string rowName(const TableRow& row) const {
@@ -273,7 +273,7 @@ void checkMissingTables(const RuleContext& ctx) {
           break;
         }
     if (!where) continue;  // the whole part is missing: section-missing says so
-    ctx.report("table-missing", Severity::Error, *where, t.message("table-missing", {{"table", t.tables[ti].name}}));
+    ctx.report("table-missing", Severity::Error, *where, t.message("table-missing", {{"table", t.tables[ti].name}}, ctx.locale));
   }
 }
 

@@ -47,10 +47,39 @@ int Template::partIndex(const std::string& numeral) const {
   return -1;
 }
 
+namespace {
+
+// `key`'s wording in `translated` (none when there is no translation), else in `fallback`.
+const std::string* wording(const std::map<std::string, std::string>* translated,
+                           const std::map<std::string, std::string>& fallback, const std::string& key) {
+  if (translated)
+    if (auto it = translated->find(key); it != translated->end()) return &it->second;
+  auto it = fallback.find(key);
+  return it == fallback.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+std::string normalizeLocale(std::string_view bcp47) {
+  // The primary language subtag, before - or _, compared without case.
+  std::string_view primary = bcp47.substr(0, bcp47.find_first_of("-_"));
+  if (primary.size() == 2 && (primary[0] == 'e' || primary[0] == 'E') &&
+      (primary[1] == 'n' || primary[1] == 'N'))
+    return "en";
+  return "zh";
+}
+
+const TemplateTranslation* Template::translation(std::string_view locale) const {
+  auto it = translations.find(std::string(locale));
+  return it == translations.end() ? nullptr : &it->second;
+}
+
 std::string Template::message(const std::string& key,
-                              const std::map<std::string, std::string>& args) const {
-  auto it = messages.find(key);
-  std::string format = it == messages.end() ? key : it->second;
+                              const std::map<std::string, std::string>& args,
+                              std::string_view locale) const {
+  const TemplateTranslation* tr = translation(locale);
+  const std::string* found = wording(tr ? &tr->messages : nullptr, messages, key);
+  std::string format = found ? *found : key;
   std::string out;
   for (std::size_t i = 0; i < format.size();) {
     if (format[i] == '{') {
@@ -69,9 +98,11 @@ std::string Template::message(const std::string& key,
   return out;
 }
 
-std::string Template::kindName(NumberKind kind) const {
-  auto it = kindNames.find(kind == NumberKind::Count ? "count" : "amount");
-  return it == kindNames.end() ? (kind == NumberKind::Count ? "count" : "amount") : it->second;
+std::string Template::kindName(NumberKind kind, std::string_view locale) const {
+  std::string key = kind == NumberKind::Count ? "count" : "amount";
+  const TemplateTranslation* tr = translation(locale);
+  const std::string* found = wording(tr ? &tr->kindNames : nullptr, kindNames, key);
+  return found ? *found : key;
 }
 
 }  // namespace nianbao

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nianbao {
@@ -76,6 +77,18 @@ struct TemplateRelation {
   std::vector<std::string> right;
 };
 
+// One language's wording of a template's messages and number kinds. Keys
+// missing here fall back to the template's own (Chinese) wording.
+struct TemplateTranslation {
+  std::map<std::string, std::string> kindNames;  // "count" -> a non-negative whole number
+  std::map<std::string, std::string> messages;   // finding code -> format
+};
+
+// The locale messages are written in, from a BCP 47 tag (or a POSIX-style
+// en_GB): "en" for any English tag, "zh" for anything else, since the
+// templates are Chinese and only English translations exist.
+std::string normalizeLocale(std::string_view bcp47);
+
 struct Template {
   std::string id;
   std::string name;
@@ -87,13 +100,16 @@ struct Template {
   std::vector<TemplateRelation> relations;
   std::map<std::string, std::string> kindNames;  // "count" -> 非负整数
   std::map<std::string, std::string> messages;   // finding code -> format
+  std::map<std::string, TemplateTranslation> translations;  // locale ("en") -> wording
 
   const TemplateTable* table(const std::string& id) const;
   int partIndex(const std::string& numeral) const;
-  // The message format for `key` with {name} placeholders filled in.
-  std::string message(const std::string& key,
-                      const std::map<std::string, std::string>& args) const;
-  std::string kindName(NumberKind kind) const;
+  const TemplateTranslation* translation(std::string_view locale) const;  // null if none
+  // The message format for `key` with {name} placeholders filled in, in
+  // `locale`'s wording where the template has it, else in the default.
+  std::string message(const std::string& key, const std::map<std::string, std::string>& args,
+                      std::string_view locale = "zh") const;
+  std::string kindName(NumberKind kind, std::string_view locale = "zh") const;
 };
 
 }  // namespace nianbao

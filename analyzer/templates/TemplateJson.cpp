@@ -126,6 +126,43 @@ void checkRelation(const Template& t, const TemplateRelation& r, const std::stri
   }
 }
 
+// translations: {"en": {"kinds": {...}, "messages": {...}}}, each map like
+// the top-level one it translates. A key the top level lacks is refused: it
+// would be a typo that leaves the default wording showing unnoticed.
+std::map<std::string, std::string> translatedMap(const json& translation, const char* name,
+                                                 const std::map<std::string, std::string>& original,
+                                                 const std::string& path) {
+  std::map<std::string, std::string> out;
+  if (!translation.contains(name)) return out;
+  const json& v = translation.at(name);
+  std::string p = path + "." + name;
+  if (!v.is_object()) throw SchemaError{p + " must be an object of strings"};
+  for (const auto& [key, format] : v.items()) {
+    if (!format.is_string()) throw SchemaError{p + "." + key + " must be a string"};
+    if (!original.count(key)) throw SchemaError{p + "." + key + " translates nothing: $." + name + " has no " + key};
+    out[key] = format.get<std::string>();
+  }
+  return out;
+}
+
+void readTranslations(const json& root, Template& t) {
+  if (!root.contains("translations")) return;
+  const json& all = root.at("translations");
+  if (!all.is_object()) throw SchemaError{"$.translations must be an object of locales"};
+  for (const auto& [locale, translation] : all.items()) {
+    std::string p = "$.translations." + locale;
+    // A translation under a tag normalizeLocale never gives ("en-US", "fr")
+    // would never be shown.
+    if (normalizeLocale(locale) != locale)
+      throw SchemaError{p + " is not a locale messages are shown in (en, zh)"};
+    if (!translation.is_object()) throw SchemaError{p + " must be an object"};
+    for (const auto& [key, value] : translation.items())
+      if (key != "kinds" && key != "messages") throw SchemaError{p + "." + key + " is not kinds or messages"};
+    t.translations[locale] = {translatedMap(translation, "kinds", t.kindNames, p),
+                              translatedMap(translation, "messages", t.messages, p)};
+  }
+}
+
 Template read(const json& root) {
   if (!root.is_object()) throw SchemaError{"the template must be a JSON object"};
   Template t;
@@ -179,6 +216,7 @@ Template read(const json& root) {
   if (root.contains("messages") && root.at("messages").is_object())
     for (const auto& [k, v] : root.at("messages").items())
       if (v.is_string()) t.messages[k] = v.get<std::string>();
+  readTranslations(root, t);
   return t;
 }
 

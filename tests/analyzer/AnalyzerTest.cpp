@@ -88,6 +88,80 @@ TEST(Analyzer, FindingsAreSortedByPosition) {
     EXPECT_LE(c.analysis.findings[i - 1].range.begin, c.analysis.findings[i].range.begin);
 }
 
+TEST(Analyzer, LocaleIsChineseUnlessGiven) {
+  EXPECT_EQ(builtinAnalyzer().locale(), "zh");
+  EXPECT_EQ(Analyzer(governmentInformationDisclosure2021(), "en").locale(), "en");
+}
+
+TEST(Analyzer, EnglishSumMessagesCarryTheNumbers) {
+  // 一's total says 5 where its applicant columns add up to 3+1 = 4; in the
+  // 总计 column that also breaks the balance: 一 + 二 = 5 + 1, （七）+ 四 = 4 + 1.
+  ReportSpec spec;
+  spec.cells["一、本年新收政府信息公开申请数量"] = {"3", "1", "0", "0", "0", "0", "5"};
+  SourceText text(buildReport(spec));
+  Analysis a = Analyzer(governmentInformationDisclosure2021(), "en").analyze(text);
+  std::vector<std::string> got;
+  for (const auto& f : a.findings) got.push_back(f.code + ": " + f.message);
+  EXPECT_THAT(got, ::testing::ElementsAre(
+                       "sum-row: The total should be 4 (3+1+0+0+0+0), but is 5",
+                       "balance: In the column “总计”, rows 一 and 二 add up to 6 (5+1), "
+                       "but the total （七） and row 四 add up to 5 (4+1)"));
+  ASSERT_TRUE(a.findings[0].fix);
+  EXPECT_EQ(a.findings[0].fix->title, "Change to 4");
+}
+
+TEST(Analyzer, EnglishNamesTheKindOfNumberACellNeeds) {
+  ReportSpec spec;
+  spec.cells["二、上年结转政府信息公开申请数量"] = {"x", "0", "0", "0", "0", "0", "1"};
+  SourceText text(buildReport(spec));
+  Analysis a = Analyzer(governmentInformationDisclosure2021(), "en").analyze(text);
+  ASSERT_EQ(a.findings.size(), 1u);
+  EXPECT_EQ(a.findings[0].message,
+            "“自然人” of “二、上年结转政府信息公开申请数量” should be a non-negative whole number, but is “x”");
+}
+
+TEST(Analyzer, EnglishFindsTheSameThingsInOtherWords) {
+  // One report with a finding from every family: parts, topics, tables, rows,
+  // labels, cells, sums and a crossing-cell fix.
+  ReportSpec spec;
+  spec.headings["四、政府信息公开行政复议、行政诉讼情况"] = "";
+  spec.headings["五、存在的主要问题及改进情况"] = "五、存在的主要问题和改进措施";
+  spec.dropTopics.insert("三");
+  spec.dropRows.insert("行政强制");  // not in table 三, whose sums need every row
+  spec.labels["行政规范性文件"] = "规范性文件";
+  spec.cells["（一）予以公开"] = {"5", "1", "0", "0", "0", "0", "3"};  // 5 for 2: row and column off by 3
+  spec.cells["二、上年结转政府信息公开申请数量"] = {"1", "0", "0", "0", "0", "", "1"};
+  spec.review[4] = "0";
+  SourceText text(buildReport(spec));
+  Analysis zh = builtinAnalyzer().analyze(text);
+  Analysis en = Analyzer(governmentInformationDisclosure2021(), "en").analyze(text);
+  std::vector<std::string> codes;
+  for (const auto& f : zh.findings) codes.push_back(f.code);
+  EXPECT_THAT(codes, ::testing::IsSupersetOf({"section-missing", "section-title", "topic-missing", "row-missing",
+                                              "label-mismatch", "cell-invalid", "sum-row", "sum-results",
+                                              "sum-review"}));
+  ASSERT_EQ(zh.findings.size(), en.findings.size());
+  for (std::size_t i = 0; i < zh.findings.size(); ++i) {
+    const Finding& z = zh.findings[i];
+    const Finding& e = en.findings[i];
+    EXPECT_EQ(e.code, z.code);
+    EXPECT_EQ(e.range.begin, z.range.begin);
+    EXPECT_EQ(e.range.end, z.range.end);
+    // Every wording came from the English translation, not the fallback.
+    EXPECT_NE(e.message, z.message) << z.code << ": " << z.message;
+    ASSERT_EQ(e.fix.has_value(), z.fix.has_value()) << z.code;
+    if (!z.fix) continue;
+    EXPECT_NE(e.fix->title, z.fix->title) << z.code << ": " << z.fix->title;
+    EXPECT_TRUE(e.fix->edits == z.fix->edits) << z.code;
+  }
+  for (const auto& f : en.findings)
+    if (f.code == "sum-row") {
+      ASSERT_TRUE(f.fix);
+      EXPECT_EQ(f.fix->title,
+                "Change “自然人” of “（一）予以公开” to 2 (this row's and this column's totals are both 3 too high)");
+    }
+}
+
 TEST(FixAll, MendsTotalsLabelsRowsAndHeadingsInEveryLayout) {
   for (Layout layout : {Layout::Tabs, Layout::Pipes, Layout::CellPerLine, Layout::Spaced}) {
     ReportSpec spec;

@@ -496,6 +496,68 @@ TEST(CheckExample, TextFormatShowsLocationSourceLineUnderlineAndFix) {
   EXPECT_EQ(lines.back(), "4 error(s), 2 warning(s) in 1 file(s)");
 }
 
+// --locale: the same findings, worded in English when asked for, in Chinese
+// otherwise. Line 51's applicant columns hold 1 0 0 0 0 0 and its total 2;
+// line 81's 行政复议 columns hold 0 1 0 0 and its total 0.
+TEST(CheckLocale, EnglishWhenAskedChineseByDefault) {
+  RunResult en = runNianbao({"check", "--locale", "en", "--format", "json", kExample.string()});
+  ASSERT_FALSE(en.signaled) << en.err;
+  EXPECT_EQ(en.status, 1) << en.err;
+  EXPECT_EQ(en.err, "");
+  json enAll = parseJson(en.out);
+  auto sum = withCode(enAll, "sum-row");
+  ASSERT_EQ(sum.size(), 1u) << en.out;
+  EXPECT_EQ(sum[0].at("message"), "The total should be 1 (1+0+0+0+0+0), but is 2");
+  EXPECT_EQ(sum[0].at("fix").at("title"), "Change to 1");
+  auto review = withCode(enAll, "sum-review");
+  ASSERT_EQ(review.size(), 1u) << en.out;
+  EXPECT_EQ(review[0].at("message"), "The 行政复议 total should be 1 (0+1+0+0), but is 0");
+
+  RunResult zh = runNianbao({"check", "--format", "json", kExample.string()});
+  EXPECT_EQ(zh.status, 1) << zh.err;
+  json zhAll = parseJson(zh.out);
+  sum = withCode(zhAll, "sum-row");
+  ASSERT_EQ(sum.size(), 1u) << zh.out;
+  EXPECT_EQ(sum[0].at("message"), "总计应为 1（1+0+0+0+0+0），实为 2");
+  EXPECT_EQ(sum[0].at("fix").at("title"), "改为 1");
+
+  // Only the words differ: the same findings at the same places, the same edits.
+  ASSERT_EQ(enAll.size(), zhAll.size());
+  for (std::size_t i = 0; i < zhAll.size(); ++i) {
+    json e = enAll[i], z = zhAll[i];
+    EXPECT_NE(e.at("message"), z.at("message")) << z.dump();
+    e.erase("message");
+    z.erase("message");
+    if (e.at("fix").is_object()) e["fix"].erase("title");
+    if (z.at("fix").is_object()) z["fix"].erase("title");
+    EXPECT_EQ(e, z);
+  }
+
+  // A client's tag works as well as the bare language; other languages get Chinese.
+  EXPECT_EQ(runNianbao({"check", "--locale", "en-US", "--format", "json", kExample.string()}).out, en.out);
+  EXPECT_EQ(runNianbao({"check", "--locale", "zh-CN", "--format", "json", kExample.string()}).out, zh.out);
+  EXPECT_EQ(runNianbao({"check", "--locale", "fr", "--format", "json", kExample.string()}).out, zh.out);
+}
+
+TEST(FixLocale, EnglishFixLinesAndTheSameResult) {
+  TempDir dir;
+  const fs::path enFile = dir / "en.md", zhFile = dir / "zh.md";
+  writeBytes(enFile, example());
+  writeBytes(zhFile, example());
+  RunResult en = runNianbao({"fix", "--locale", "en", enFile.string()});
+  EXPECT_EQ(en.status, 0) << en.out << en.err;
+  auto fixed = fixedLines(en.out, enFile.string());
+  auto sum = fixed.find("sum-row");
+  ASSERT_NE(sum, fixed.end()) << en.out;
+  EXPECT_EQ(sum->second,
+            enFile.string() + ":51:49: fixed[sum-row]: The total should be 1 (1+0+0+0+0+0), but is 2 — Change to 1");
+  RunResult zh = runNianbao({"fix", zhFile.string()});
+  EXPECT_EQ(zh.status, 0) << zh.out << zh.err;
+  EXPECT_THAT(zh.out, HasSubstr(":51:49: fixed[sum-row]: 总计应为 1（1+0+0+0+0+0），实为 2 — 改为 1\n"));
+  EXPECT_EQ(readBytes(enFile), readBytes(zhFile));
+  EXPECT_NE(readBytes(enFile), example());
+}
+
 TEST_F(InProcess, CheckJsonMatchesTheBinaryAndTextMatchesToo) {
   std::string out, err;
   EXPECT_EQ(check({kExample.string()}, "json", out, err), 1);

@@ -53,6 +53,48 @@ TEST(TemplateJson, MessagesFillPlaceholders) {
   const Template& t = governmentInformationDisclosure2021();
   EXPECT_EQ(t.message("sum-row", {{"expected", "2"}, {"terms", "2+0"}, {"actual", "3"}}), "总计应为 2（2+0），实为 3");
   EXPECT_EQ(t.message("no-such-message", {}), "no-such-message");
+  EXPECT_EQ(t.message("sum-row", {{"expected", "2"}, {"terms", "2+0"}, {"actual", "3"}}, "en"),
+            "The total should be 2 (2+0), but is 3");
+}
+
+// A template with one message and one kind, and `translations` as given.
+std::string withTranslations(const std::string& translations) {
+  return R"({"id": "x", "parts": [{"numeral": "一", "title": "a"}],
+    "kinds": {"count": "非负整数"}, "messages": {"sum-row": "应为 {expected}"},
+    "translations": )" + translations + "}";
+}
+
+TEST(TemplateJson, TranslationsAreRead) {
+  auto r = loadTemplateJson(withTranslations(
+      R"({"en": {"kinds": {"count": "a whole number"}, "messages": {"sum-row": "should be {expected}"}}})"));
+  ASSERT_TRUE(r.value) << r.error;
+  EXPECT_EQ(r.value->message("sum-row", {{"expected", "4"}}, "en"), "should be 4");
+  EXPECT_EQ(r.value->message("sum-row", {{"expected", "4"}}), "应为 4");
+  EXPECT_EQ(r.value->kindName(NumberKind::Count, "en"), "a whole number");
+  // Either map may be left out; what is missing falls back to the default.
+  r = loadTemplateJson(withTranslations(R"({"en": {}})"));
+  ASSERT_TRUE(r.value) << r.error;
+  EXPECT_EQ(r.value->message("sum-row", {{"expected", "4"}}, "en"), "应为 4");
+}
+
+TEST(TemplateJson, MalformedTranslationsAreRefusedNamingTheField) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"([])", "$.translations must be an object"},
+      {R"({"en": "x"})", "$.translations.en must be an object"},
+      {R"({"en-US": {}})", "$.translations.en-US is not a locale"},
+      {R"({"fr": {}})", "$.translations.fr is not a locale"},
+      // Message keys straight under the locale, not under messages.
+      {R"({"en": {"sum-row": "x"}})", "$.translations.en.sum-row is not kinds or messages"},
+      {R"({"en": {"messages": ["x"]}})", "$.translations.en.messages must be an object"},
+      {R"({"en": {"messages": {"sum-row": 1}}})", "$.translations.en.messages.sum-row must be a string"},
+      {R"({"en": {"messages": {"sum-rwo": "x"}}})", "$.translations.en.messages.sum-rwo translates nothing"},
+      {R"({"en": {"kinds": {"amount": "x"}}})", "$.translations.en.kinds.amount translates nothing"},
+  };
+  for (const auto& [translations, error] : cases) {
+    auto r = loadTemplateJson(withTranslations(translations));
+    EXPECT_FALSE(r.value) << translations;
+    EXPECT_THAT(r.error, HasSubstr(error)) << translations;
+  }
 }
 
 // A different format is a different data file, not different code.
@@ -72,6 +114,10 @@ TEST(TemplateJson, ASecondTemplateDrivesTheSameAnalyzer) {
                        "section-title: 部分标题与模板不同：应为“二、办理情况”，实为“二、申请办理情况”",
                        "sum-row: 合计应为 7（3+4），实为 8",
                        "balance: 合计：收到 8 ≠ 答复与未答复之和 7"));
+  // It has no English: an English analysis falls back to its own wording.
+  std::vector<std::string> english;
+  for (const auto& f : Analyzer(*loaded.value, "en").analyze(text).findings) english.push_back(f.code + ": " + f.message);
+  EXPECT_THAT(english, ::testing::UnorderedElementsAreArray(got));
   // And the national template sees no report in it.
   EXPECT_TRUE(builtinAnalyzer().analyze(text).findings.empty());
 }

@@ -1,0 +1,65 @@
+#include "CodeActions.h"
+
+#include "fix/TextDiff.h"
+
+namespace nianbao::lsp {
+
+using nlohmann::json;
+
+json workspaceEdit(const std::string& uri, const DocumentView& view, const std::vector<TextEdit>& edits,
+                   const EditStyle& style) {
+  json list = json::array();
+  for (const auto& e : edits) list.push_back(textEditJson(*view.text, e, style.encoding));
+  if (!style.versioned) return {{"changes", {{uri, list}}}};
+  return {{"documentChanges", json::array({{{"textDocument", {{"uri", uri}, {"version", view.version}}},
+                                            {"edits", list}}})}};
+}
+
+CodeActionRequest codeActionKinds(const json& context) {
+  CodeActionRequest r;
+  if (!context.is_object() || !context.contains("only") || !context["only"].is_array()) return r;
+  r.quickFixes = false;
+  for (const auto& kind : context["only"]) {
+    if (!kind.is_string()) continue;
+    const std::string& k = kind.get_ref<const std::string&>();
+    if (k == "quickfix") r.quickFixes = true;
+    if (k == "source" || k == "source.fixAll" || k == "source.fixAll.nianbao") r.fixAll = true;
+  }
+  return r;
+}
+
+namespace {
+
+bool touches(ByteRange finding, ByteRange asked) {
+  return finding.begin <= asked.end && asked.begin <= finding.end;
+}
+
+}  // namespace
+
+json codeActions(const Analyzer& analyzer, const std::string& uri, const DocumentView& view,
+                 const CodeActionRequest& request, const EditStyle& style) {
+  json actions = json::array();
+  if (request.quickFixes)
+    for (const auto& f : view.diagnostics) {
+      if (!f.fix || f.fix->edits.empty() || !touches(f.range, request.range)) continue;
+      // Zeros in place of unknown numbers are a start, not the answer: offered,
+      // not preferred. Every other fix is the one clear correction.
+      actions.push_back({{"title", f.fix->title},
+                         {"kind", "quickfix"},
+                         {"diagnostics", json::array({diagnosticJson(*view.text, f, style.encoding, style.docsBaseUrl)})},
+                         {"isPreferred", !f.fix->insertsPlaceholders},
+                         {"edit", workspaceEdit(uri, view, f.fix->edits, style)}});
+    }
+  if (request.fixAll && view.analysis->model.isReport) {
+    FixAllResult fixed = fixAll(analyzer, *view.text);
+    auto edits = lineDiff(view.text->text(), fixed.text);
+    if (!edits.empty())
+      actions.push_back({{"title", analyzer.tmpl().message("fix-all", {{"count", std::to_string(fixed.applied.size())}},
+                                                           analyzer.locale())},
+                         {"kind", "source.fixAll.nianbao"},
+                         {"edit", workspaceEdit(uri, view, edits, style)}});
+  }
+  return actions;
+}
+
+}  // namespace nianbao::lsp

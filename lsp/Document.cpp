@@ -1,0 +1,168 @@
+#include "Document.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/post.hpp>
+
+namespace nianbao::lsp {
+
+bool isHeadingCheck(const std::string& code) {
+  return code == "section-missing" || code == "section-order" || code == "section-duplicate" ||
+         code == "topic-missing";
+}
+
+Document::Document(std::string uri, const Environment& env, Strand strand, Settings settings)
+    : uri_(std::move(uri)), env_(env), strand_(std::move(strand)), settings_(settings), timer_(strand_) {}
+
+void Document::open(int version, std::string text) {
+  version_ = version;
+  *newestVersion_ = version;
+  text_ = std::move(text);
+  baselineVersion_ = version;  // opening counts as saving: the file is as on disk
+  editsSinceBaseline_.clear();
+  // Not through the timer: a keystroke re-arming it would cancel the
+  // analysis the baseline waits for.
+  startAnalysis();
+}
+
+void Document::update(int version, std::string text, const std::vector<ByteEdit>& edits) {
+  version_ = version;
+  *newestVersion_ = version;
+  text_ = std::move(text);
+  for (const auto& e : edits) {
+    for (auto& f : savedHeadings_) mapFinding(f, e);
+    if (baselineVersion_) editsSinceBaseline_.push_back({version, e});
+  }
+  // Requests about an older version would answer about text that is gone.
+  std::vector<Waiter> keep;
+  for (auto& w : waiters_) {
+    if (w.version == -1) keep.push_back(std::move(w));
+    else w.ready(nullptr);
+  }
+  waiters_ = std::move(keep);
+  schedule(settings_.debounce);
+}
+
+void Document::saved() {
+  if (closed_) return;
+  if (latest_ && latest_->version == version_) {
+    // The text on disk is the one last analysed: no need to wait.
+    adoptBaseline(*latest_->analysis, version_);
+    latest_ = makeView(latest_->version, latest_->text, latest_->analysis);
+    env_.publish(uri_, latest_, std::exchange(headingsUnpublished_, false));
+    settle();
+    return;
+  }
+  baselineVersion_ = version_;
+  editsSinceBaseline_.clear();
+  timer_.cancel();  // this analysis is the one the debounce was waiting to make
+  startAnalysis();
+}
+
+void Document::close() {
+  closed_ = true;
+  timer_.cancel();
+  for (auto& w : waiters_) w.ready(nullptr);
+  waiters_.clear();
+}
+
+void Document::setSettings(const Settings& settings) {
+  bool modeChanged = settings.headingsCheckOn != settings_.headingsCheckOn;
+  settings_ = settings;
+  if (!modeChanged || !latest_ || closed_) return;
+  // Switching to save mode takes the checks as they are now as the baseline.
+  if (latest_->version == version_) adoptBaseline(*latest_->analysis, version_);
+  latest_ = makeView(latest_->version, latest_->text, latest_->analysis);
+  headingsUnpublished_ = false;
+  env_.publish(uri_, latest_, true);
+}
+
+void Document::whenAnalyzed(int version, ViewCallback ready) {
+  if (closed_ || version != version_) return ready(nullptr);
+  waiters_.push_back({version, std::move(ready)});
+  settle();
+}
+
+void Document::whenCurrent(ViewCallback ready) {
+  if (closed_) return ready(nullptr);
+  waiters_.push_back({-1, std::move(ready)});
+  settle();
+}
+
+void Document::schedule(std::chrono::milliseconds delay) {
+  if (closed_) return;
+  timer_.expires_after(delay);
+  timer_.async_wait([self = shared_from_this(), version = version_](const boost::system::error_code& ec) {
+    // The timer may have expired before a newer keystroke re-armed it.
+    if (ec || self->closed_ || version != self->version_) return;
+    self->startAnalysis();
+  });
+}
+
+void Document::startAnalysis() {
+  int version = version_;
+  bool forBaseline = baselineVersion_ == version;
+  boost::asio::post(*env_.pool, [self = shared_from_this(), version, forBaseline, text = text_] {
+    // A burst of keystrokes leaves analyses queued behind each other; only
+    // the newest (and a save's) is worth the time.
+    if (!forBaseline && self->newestVersion_->load() != version) return;
+    auto source = std::make_shared<const SourceText>(text);
+    auto analysis = std::make_shared<const Analysis>(self->env_.analyzer->analyze(*source));
+    boost::asio::post(self->strand_, [self, version, source, analysis] { self->analyzed(version, source, analysis); });
+  });
+}
+
+void Document::analyzed(int version, std::shared_ptr<const SourceText> text,
+                        std::shared_ptr<const Analysis> analysis) {
+  if (closed_) return;
+  if (baselineVersion_ == version) adoptBaseline(*analysis, version);
+  if (version != version_) return;  // outdated: a newer analysis is on its way
+  latest_ = makeView(version, std::move(text), std::move(analysis));
+  env_.publish(uri_, latest_, std::exchange(headingsUnpublished_, false));
+  settle();
+}
+
+void Document::adoptBaseline(const Analysis& analysis, int version) {
+  savedHeadings_.clear();
+  for (const auto& f : analysis.findings)
+    if (isHeadingCheck(f.code)) savedHeadings_.push_back(f);
+  // Carry them over what was typed since the saved version was analysed.
+  for (const auto& [madeIn, edit] : editsSinceBaseline_)
+    if (madeIn > version)
+      for (auto& f : savedHeadings_) mapFinding(f, edit);
+  baselineVersion_.reset();
+  editsSinceBaseline_.clear();
+  headingsUnpublished_ = true;
+}
+
+std::shared_ptr<const DocumentView> Document::makeView(int version, std::shared_ptr<const SourceText> text,
+                                                       std::shared_ptr<const Analysis> analysis) const {
+  auto view = std::make_shared<DocumentView>();
+  view->version = version;
+  view->text = std::move(text);
+  view->analysis = std::move(analysis);
+  bool onSave = settings_.headingsCheckOn == HeadingsCheckOn::Save;
+  for (const auto& f : view->analysis->findings)
+    if (!onSave || !isHeadingCheck(f.code)) view->diagnostics.push_back(f);
+  if (onSave) {
+    // Saved checks of a file that stopped being a report would be noise.
+    if (view->analysis->model.isReport)
+      for (const auto& f : savedHeadings_)
+        if (f.range.end <= view->text->text().size()) view->diagnostics.push_back(f);
+    std::stable_sort(view->diagnostics.begin(), view->diagnostics.end(), [](const Finding& a, const Finding& b) {
+      return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end < b.range.end;
+    });
+  }
+  return view;
+}
+
+void Document::settle() {
+  if (!latest_ || latest_->version != version_ || baselineVersion_) return;
+  std::vector<Waiter> pending;
+  pending.swap(waiters_);
+  for (auto& w : pending) w.ready(latest_);
+}
+
+}  // namespace nianbao::lsp

@@ -1,0 +1,107 @@
+#pragma once
+// One open document: its text and version, the debounce before analysis, the
+// analysis itself (on the thread pool), the headings-on-save baseline, and
+// the requests waiting for an analysis of a version. JSON-free: lsp/LspServer
+// turns what it produces into protocol messages.
+//
+// Every member function runs on the document's strand; results computed on
+// the pool come back to it. A result for a version the user has already
+// typed past is dropped, because an expired timer cannot be cancelled and an
+// analysis already running cannot be stopped.
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "Analyzer.h"
+#include "EditTracking.h"
+#include "Settings.h"
+
+namespace nianbao::lsp {
+
+// One analysed version, immutable once made; features read it from any thread.
+struct DocumentView {
+  int version = 0;
+  std::shared_ptr<const SourceText> text;
+  std::shared_ptr<const Analysis> analysis;
+  std::vector<Finding> diagnostics;  // what the user sees, per the headings setting
+};
+using ViewCallback = std::function<void(std::shared_ptr<const DocumentView>)>;
+
+// The part and topic completeness checks, which wait for a save by default.
+bool isHeadingCheck(const std::string& code);
+
+class Document : public std::enable_shared_from_this<Document> {
+ public:
+  using Strand = boost::asio::strand<boost::asio::io_context::executor_type>;
+  struct Environment {
+    const Analyzer* analyzer = nullptr;
+    boost::asio::thread_pool* pool = nullptr;
+    // A new view to show; `headingsChanged` when the save-time checks moved.
+    std::function<void(const std::string& uri, std::shared_ptr<const DocumentView>, bool headingsChanged)> publish;
+  };
+
+  Document(std::string uri, const Environment& env, Strand strand, Settings settings);
+  const Strand& strand() const { return strand_; }
+  const std::string& uri() const { return uri_; }
+
+  // All of these on strand().
+  void open(int version, std::string text);
+  void update(int version, std::string text, const std::vector<ByteEdit>& edits);
+  void saved();
+  void close();
+  void setSettings(const Settings& settings);
+  const std::string& text() const { return text_; }
+  int version() const { return version_; }
+  bool closed() const { return closed_; }
+
+  // `ready` gets the view of `version` once it is analysed, or nullptr if the
+  // document moves past that version or closes first (ContentModified).
+  void whenAnalyzed(int version, ViewCallback ready);
+  // `ready` gets the first view that is current when it is made (pull
+  // diagnostics want what the user sees now, whatever the version).
+  void whenCurrent(ViewCallback ready);
+
+ private:
+  void schedule(std::chrono::milliseconds delay);
+  void startAnalysis();
+  void analyzed(int version, std::shared_ptr<const SourceText> text, std::shared_ptr<const Analysis> analysis);
+  void adoptBaseline(const Analysis& analysis, int version);
+  std::shared_ptr<const DocumentView> makeView(int version, std::shared_ptr<const SourceText> text,
+                                               std::shared_ptr<const Analysis> analysis) const;
+  void settle();  // serves the waiters the latest view satisfies
+
+  std::string uri_;
+  Environment env_;
+  Strand strand_;
+  Settings settings_;
+  boost::asio::steady_timer timer_;
+  std::string text_;
+  int version_ = 0;
+  bool closed_ = false;
+  // The newest version handed out, read by pool threads to skip stale work.
+  std::shared_ptr<std::atomic<int>> newestVersion_ = std::make_shared<std::atomic<int>>(0);
+  std::shared_ptr<const DocumentView> latest_;
+
+  // The heading checks as of the last open or save, carried across edits.
+  std::vector<Finding> savedHeadings_;
+  std::optional<int> baselineVersion_;  // a save whose analysis is still to come
+  std::vector<std::pair<int, ByteEdit>> editsSinceBaseline_;  // (version made, edit)
+  bool headingsUnpublished_ = false;  // a new baseline no view has shown yet
+
+  struct Waiter {
+    int version;  // -1: the next current view
+    ViewCallback ready;
+  };
+  std::vector<Waiter> waiters_;
+};
+
+}  // namespace nianbao::lsp

@@ -1,0 +1,493 @@
+#include "LspServer.h"
+
+#include <iostream>
+#include <mutex>
+
+#include <boost/asio/post.hpp>
+
+#include "CodeActions.h"
+#include "Features.h"
+#include "TextSync.h"
+
+namespace nianbao::lsp {
+
+using nlohmann::json;
+
+namespace {
+
+const json& member(const json& object, const char* key) {
+  static const json null;
+  if (!object.is_object()) return null;
+  auto it = object.find(key);
+  return it == object.end() ? null : *it;
+}
+
+const json& path(const json& root, std::initializer_list<const char*> keys) {
+  const json* node = &root;
+  for (const char* k : keys) node = &member(*node, k);
+  return *node;
+}
+
+std::string requireString(const json& params, std::initializer_list<const char*> keys, const char* name) {
+  const json& v = path(params, keys);
+  if (!v.is_string()) throw InvalidParamsError(std::string(name) + " must be a string");
+  return v.get<std::string>();
+}
+
+int requireVersion(const json& params) {
+  const json& v = path(params, {"textDocument", "version"});
+  if (!v.is_number_integer()) throw InvalidParamsError("textDocument.version must be an integer");
+  return v.get<int>();
+}
+
+bool flag(const json& capabilities, std::initializer_list<const char*> keys) {
+  const json& v = path(capabilities, keys);
+  return v.is_boolean() && v.get<bool>();
+}
+
+constexpr const char* kServerVersion = "0.1.0";
+
+}  // namespace
+
+LspServer::LspServer(boost::asio::io_context& io, MessageSink& out, const Template& tmpl, ServerConfig config)
+    : io_(io),
+      strand_(boost::asio::make_strand(io)),
+      out_(out),
+      tmpl_(tmpl),
+      config_(std::move(config)),
+      pool_(static_cast<std::size_t>(std::max(1, config_.analysisThreads))) {}
+
+LspServer::~LspServer() {
+  pool_.stop();
+  pool_.join();
+}
+
+void LspServer::receive(std::string body) {
+  boost::asio::post(strand_, [this, body = std::move(body)] {
+    if (state_ == State::Exited) return;
+    json message;
+    try {
+      message = json::parse(body);
+    } catch (const json::parse_error& e) {
+      log(LogLevel::Error, std::string("a message is not valid JSON: ") + e.what());
+      send(makeError(nullptr, ErrorCode::ParseError, std::string("not valid JSON: ") + e.what()));
+      return;
+    }
+    handle(message);
+  });
+}
+
+void LspServer::badFrame(std::string error) {
+  boost::asio::post(strand_, [this, error = std::move(error)] {
+    if (state_ != State::Exited) log(LogLevel::Error, "bad message frame: " + error);
+  });
+}
+
+void LspServer::inputClosed() {
+  boost::asio::post(strand_, [this] {
+    if (state_ == State::Exited) return;
+    if (!shutdownRequested_) log(LogLevel::Warning, "the client closed the connection without shutdown and exit");
+    finish(shutdownRequested_ ? 0 : 1);
+  });
+}
+
+void LspServer::handle(const json& message) {
+  switch (classify(message)) {
+    case MessageKind::Invalid: {
+      json id = message.is_object() && message.contains("id") ? message["id"] : json(nullptr);
+      if (!id.is_string() && !id.is_number_integer()) id = nullptr;
+      send(makeError(id, ErrorCode::InvalidRequest, "not a JSON-RPC request, notification or response"));
+      return;
+    }
+    case MessageKind::Response: return handleResponse(message);
+    case MessageKind::Notification: {
+      const std::string& method = message["method"].get_ref<const std::string&>();
+      try {
+        handleNotification(method, member(message, "params"));
+      } catch (const std::exception& e) {
+        log(LogLevel::Error, method + ": " + e.what());  // a notification has no one to answer
+      }
+      return;
+    }
+    case MessageKind::Request: {
+      const json& id = message["id"];
+      const std::string& method = message["method"].get_ref<const std::string&>();
+      try {
+        handleRequest(id, method, member(message, "params"));
+      } catch (const InvalidParamsError& e) {
+        send(makeError(id, ErrorCode::InvalidParams, method + ": " + e.what()));
+      } catch (const json::exception& e) {
+        send(makeError(id, ErrorCode::InvalidParams, method + ": " + e.what()));
+      } catch (const std::exception& e) {
+        log(LogLevel::Error, method + " failed: " + e.what());
+        send(makeError(id, ErrorCode::InternalError, method + " failed: " + e.what()));
+      }
+      return;
+    }
+  }
+}
+
+void LspServer::handleRequest(const json& id, const std::string& method, const json& params) {
+  if (state_ == State::Uninitialized && method != "initialize")
+    return send(makeError(id, ErrorCode::ServerNotInitialized, "the server is not initialized yet: send initialize first"));
+  if (state_ == State::ShutDown)
+    return send(makeError(id, ErrorCode::InvalidRequest, method + " after shutdown: only exit is accepted now"));
+  if (method == "initialize") {
+    if (state_ != State::Uninitialized)
+      return send(makeError(id, ErrorCode::InvalidRequest, "initialize was already received"));
+    return send(makeResult(id, initialize(params)));
+  }
+  if (method == "shutdown") {
+    state_ = State::ShutDown;
+    shutdownRequested_ = true;
+    return send(makeResult(id, nullptr));
+  }
+  auto pending = std::make_shared<PendingRequest>();
+  pending->id = id;
+  if (method == "textDocument/diagnostic") return diagnostic(pending, params);
+  if (method == "textDocument/codeAction") return codeAction(pending, params);
+  if (method == "textDocument/completion") return completion(pending, params);
+  if (method == "textDocument/hover") return hover(pending, params);
+  if (method == "textDocument/inlayHint") return inlayHint(pending, params);
+  if (method == "textDocument/documentSymbol") return documentSymbol(pending, params);
+  if (method == "textDocument/foldingRange") return foldingRange(pending, params);
+  send(makeError(id, ErrorCode::MethodNotFound, "unknown method " + method));
+}
+
+void LspServer::handleNotification(const std::string& method, const json& params) {
+  if (method == "exit") return exit();
+  if (method == "$/cancelRequest") {
+    const json& id = member(params, "id");
+    auto it = pending_.find(id.dump());
+    if (it != pending_.end()) {
+      replyError(it->second, ErrorCode::RequestCancelled, "cancelled by the client");
+      pending_.erase(it);
+    }
+    return;
+  }
+  if (state_ != State::Running) return;  // before initialize and after shutdown, notifications are dropped
+  if (method == "initialized") return initialized();
+  if (method == "textDocument/didOpen") return didOpen(params);
+  if (method == "textDocument/didChange") return didChange(params);
+  if (method == "textDocument/didSave") return didSave(params);
+  if (method == "textDocument/didClose") return didClose(params);
+  if (method == "workspace/didChangeConfiguration") return didChangeConfiguration(params);
+  if (method == "$/setTrace") return;
+  if (method.rfind("$/", 0) == 0) return;  // optional notifications may be ignored
+  log(LogLevel::Debug, "ignored notification " + method);
+}
+
+void LspServer::handleResponse(const json& message) {
+  auto it = outgoing_.find(message["id"].dump());
+  if (it == outgoing_.end()) return;
+  auto onResult = std::move(it->second);
+  outgoing_.erase(it);
+  if (message.contains("error")) {
+    log(LogLevel::Warning, "the client answered with an error: " + message["error"].dump());
+    return;
+  }
+  if (onResult) onResult(member(message, "result"));
+}
+
+// ---- lifecycle ----
+
+json LspServer::initialize(const json& params) {
+  const json& caps = member(params, "capabilities");
+  encoding_ = negotiatePositionEncoding(caps);
+  const json& locale = member(params, "locale");
+  locale_ = normalizeLocale(locale.is_string() ? locale.get<std::string>() : "");
+  pullDiagnostics_ = path(caps, {"textDocument", "diagnostic"}).is_object();
+  diagnosticRefresh_ = flag(caps, {"workspace", "diagnostics", "refreshSupport"});
+  versionedEdits_ = flag(caps, {"workspace", "workspaceEdit", "documentChanges"});
+  snippets_ = flag(caps, {"textDocument", "completion", "completionItem", "snippetSupport"});
+  configurationRequests_ = flag(caps, {"workspace", "configuration"});
+  const json& hoverFormats = path(caps, {"textDocument", "hover", "contentFormat"});
+  markdownHover_ = !hoverFormats.is_array() || std::find(hoverFormats.begin(), hoverFormats.end(), "markdown") != hoverFormats.end();
+  applyConfiguration(member(params, "initializationOptions"), "initializationOptions");
+
+  analyzer_ = std::make_unique<Analyzer>(tmpl_, locale_);
+  environment_.analyzer = analyzer_.get();
+  environment_.pool = &pool_;
+  environment_.publish = [this](const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged) {
+    publish(uri, std::move(view), headingsChanged);
+  };
+  state_ = State::Running;
+  clientListening_ = true;
+
+  json capabilities = {
+      {"positionEncoding", encodingName(encoding_)},
+      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+      {"diagnosticProvider", {{"identifier", "nianbao"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.nianbao"}}, {"resolveProvider", false}}},
+      // "#" starts a markdown heading: the moment to offer the missing ones.
+      {"completionProvider", {{"triggerCharacters", {"#"}}, {"resolveProvider", false}}},
+      {"hoverProvider", true},
+      {"inlayHintProvider", {{"resolveProvider", false}}},
+      {"documentSymbolProvider", true},
+      {"foldingRangeProvider", true},
+  };
+  return {{"capabilities", capabilities}, {"serverInfo", {{"name", "nianbao"}, {"version", kServerVersion}}}};
+}
+
+void LspServer::initialized() {
+  log(LogLevel::Info, std::string("nianbao ") + kServerVersion + " ready: positions in " + encodingName(encoding_) +
+                          ", messages in " + locale_ + ", diagnostics " + (pullDiagnostics_ ? "pulled" : "pushed"));
+  if (configurationRequests_) requestConfiguration();
+}
+
+void LspServer::exit() { finish(shutdownRequested_ ? 0 : 1); }
+
+void LspServer::finish(int code) {
+  if (state_ == State::Exited) return;
+  state_ = State::Exited;
+  clientListening_ = false;
+  for (auto& [uri, doc] : documents_) boost::asio::post(doc->strand(), [doc = doc] { doc->close(); });
+  documents_.clear();
+  if (onExit) onExit(code);
+}
+
+// ---- settings ----
+
+void LspServer::applyConfiguration(const json& section, const char* from) {
+  std::vector<std::string> problems;
+  Settings next = applySettings(settings_, section, &problems);
+  for (const auto& p : problems) log(LogLevel::Warning, std::string(from) + ": " + p);
+  settings_ = next;
+  clientLogLevel_ = next.logLevel;
+  for (auto& [uri, doc] : documents_)
+    boost::asio::post(doc->strand(), [doc = doc, next] { doc->setSettings(next); });
+}
+
+void LspServer::requestConfiguration() {
+  sendRequest("workspace/configuration", {{"items", json::array({{{"section", "nianbao"}}})}},
+              [this](const json& result) {
+                if (result.is_array() && !result.empty()) applyConfiguration(result[0], "workspace/configuration");
+              });
+}
+
+void LspServer::didChangeConfiguration(const json& params) {
+  const json& settings = member(params, "settings");
+  // Clients that use workspace/configuration send a bare notification.
+  if (settings.is_object() && settings.contains("nianbao")) applyConfiguration(settings, "didChangeConfiguration");
+  else if (configurationRequests_) requestConfiguration();
+}
+
+// ---- documents ----
+
+std::shared_ptr<Document> LspServer::document(const json& params) const {
+  std::string uri = requireString(params, {"textDocument", "uri"}, "textDocument.uri");
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) throw InvalidParamsError(uri + " is not open");
+  return it->second;
+}
+
+void LspServer::didOpen(const json& params) {
+  std::string uri = requireString(params, {"textDocument", "uri"}, "textDocument.uri");
+  std::string text = requireString(params, {"textDocument", "text"}, "textDocument.text");
+  int version = requireVersion(params);
+  auto& slot = documents_[uri];
+  if (slot) {
+    log(LogLevel::Warning, uri + " was opened twice; the new text replaces the old");
+    boost::asio::post(slot->strand(), [doc = slot] { doc->close(); });
+  }
+  slot = std::make_shared<Document>(uri, environment_, boost::asio::make_strand(io_), settings_);
+  boost::asio::post(slot->strand(), [doc = slot, version, text = std::move(text)]() mutable {
+    doc->open(version, std::move(text));
+  });
+}
+
+void LspServer::didChange(const json& params) {
+  auto doc = document(params);
+  int version = requireVersion(params);
+  boost::asio::post(doc->strand(), [this, doc, version, changes = member(params, "contentChanges")] {
+    if (doc->closed()) return;
+    std::string error;
+    std::vector<ByteEdit> edits;
+    auto text = applyContentChanges(doc->text(), changes, encoding_, &error, &edits);
+    if (!text) {
+      // The client's text and ours now differ; saying so is all we can do.
+      log(LogLevel::Error, doc->uri() + " version " + std::to_string(version) + ": " + error +
+                               "; the change was not applied (reopen the file to resynchronise)");
+      return;
+    }
+    if (version <= doc->version())
+      log(LogLevel::Warning, doc->uri() + ": version " + std::to_string(version) + " does not follow " +
+                                 std::to_string(doc->version()));
+    doc->update(version, std::move(*text), edits);
+  });
+}
+
+void LspServer::didSave(const json& params) {
+  auto doc = document(params);
+  boost::asio::post(doc->strand(), [doc] { doc->saved(); });
+}
+
+void LspServer::didClose(const json& params) {
+  auto doc = document(params);
+  documents_.erase(doc->uri());
+  boost::asio::post(doc->strand(), [this, doc] {
+    doc->close();
+    // Squiggles of a closed file would linger in a pushing client.
+    if (!pullDiagnostics_)
+      send(makeNotification("textDocument/publishDiagnostics", {{"uri", doc->uri()}, {"diagnostics", json::array()}}));
+  });
+}
+
+void LspServer::publish(const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged) {
+  if (pullDiagnostics_) {
+    // Pulling clients ask again on typing, not on saving: tell them to.
+    if (headingsChanged && diagnosticRefresh_) sendRequest("workspace/diagnostic/refresh", nullptr);
+    return;
+  }
+  send(makeNotification("textDocument/publishDiagnostics",
+                        {{"uri", uri}, {"version", view->version}, {"diagnostics", diagnosticsJson(*view)}}));
+}
+
+json LspServer::diagnosticsJson(const DocumentView& view) const {
+  json list = json::array();
+  for (const auto& f : view.diagnostics) list.push_back(diagnosticJson(*view.text, f, encoding_, config_.docsBaseUrl));
+  return list;
+}
+
+// ---- requests answered from a view ----
+
+void LspServer::answerFromView(Pending pending, const json& params, ViewAnswer answer, bool anyVersion) {
+  auto doc = document(params);
+  pending_[pending->id.dump()] = pending;
+  boost::asio::post(doc->strand(), [this, doc, pending, answer = std::move(answer), anyVersion] {
+    auto onView = [this, pending, answer](std::shared_ptr<const DocumentView> view) {
+      if (pending->answered) return;
+      if (!view) return replyError(pending, ErrorCode::ContentModified, "the document changed before the answer was ready");
+      // Features read an immutable view: off the strand, on the pool.
+      boost::asio::post(pool_, [this, pending, answer, view] {
+        if (pending->answered) return;
+        try {
+          reply(pending, answer(*view));
+        } catch (const InvalidParamsError& e) {
+          replyError(pending, ErrorCode::InvalidParams, e.what());
+        } catch (const std::exception& e) {
+          log(LogLevel::Error, std::string("a request failed: ") + e.what());
+          replyError(pending, ErrorCode::InternalError, e.what());
+        }
+      });
+    };
+    if (anyVersion) doc->whenCurrent(onView);
+    else doc->whenAnalyzed(doc->version(), onView);
+  });
+}
+
+void LspServer::diagnostic(Pending pending, const json& params) {
+  const json& previous = member(params, "previousResultId");
+  std::string previousId = previous.is_string() ? previous.get<std::string>() : "";
+  answerFromView(pending, params, [this, previousId](const DocumentView& view) -> json {
+    json items = diagnosticsJson(view);
+    // The id names the content, so an unchanged list is recognised whatever
+    // the version.
+    std::string resultId = std::to_string(std::hash<std::string>{}(items.dump()));
+    if (resultId == previousId) return {{"kind", "unchanged"}, {"resultId", resultId}};
+    return {{"kind", "full"}, {"resultId", resultId}, {"items", std::move(items)}};
+  }, /*anyVersion=*/true);
+}
+
+void LspServer::codeAction(Pending pending, const json& params) {
+  std::string uri = requireString(params, {"textDocument", "uri"}, "textDocument.uri");
+  const json& range = member(params, "range");
+  CodeActionRequest kinds = codeActionKinds(path(params, {"context"}));
+  EditStyle style{encoding_, versionedEdits_, config_.docsBaseUrl};
+  answerFromView(pending, params, [this, uri, range, kinds, style](const DocumentView& view) -> json {
+    std::string error;
+    auto asked = rangeFromJson(*view.text, range, encoding_, &error);
+    if (!asked) throw InvalidParamsError("range: " + error);
+    CodeActionRequest request = kinds;
+    request.range = *asked;
+    return codeActions(*analyzer_, uri, view, request, style);
+  });
+}
+
+namespace {
+
+std::size_t positionParam(const DocumentView& view, const json& params, PositionEncoding e) {
+  std::string error;
+  auto offset = offsetFromJson(*view.text, member(params, "position"), e, &error);
+  if (!offset) throw InvalidParamsError("position: " + error);
+  return *offset;
+}
+
+}  // namespace
+
+void LspServer::completion(Pending pending, const json& params) {
+  answerFromView(pending, params, [this, params](const DocumentView& view) -> json {
+    std::size_t at = positionParam(view, params, encoding_);
+    return completionJson(*view.text, completeAt(tmpl_, *view.text, view.analysis->model, at), encoding_, snippets_);
+  });
+}
+
+void LspServer::hover(Pending pending, const json& params) {
+  answerFromView(pending, params, [this, params](const DocumentView& view) -> json {
+    std::size_t at = positionParam(view, params, encoding_);
+    return hoverJson(*view.text, hoverAt(*analyzer_, *view.text, view.analysis->model, at), encoding_, markdownHover_);
+  });
+}
+
+void LspServer::inlayHint(Pending pending, const json& params) {
+  answerFromView(pending, params, [this, params](const DocumentView& view) -> json {
+    std::string error;
+    auto visible = rangeFromJson(*view.text, member(params, "range"), encoding_, &error);
+    if (!visible) throw InvalidParamsError("range: " + error);
+    return inlayHintsJson(*view.text, inlayHints(*analyzer_, *view.text, view.analysis->model, *visible), encoding_);
+  });
+}
+
+void LspServer::documentSymbol(Pending pending, const json& params) {
+  answerFromView(pending, params, [this](const DocumentView& view) -> json {
+    return documentSymbolsJson(*view.text, outline(tmpl_, *view.text, view.analysis->model), encoding_);
+  });
+}
+
+void LspServer::foldingRange(Pending pending, const json& params) {
+  answerFromView(pending, params, [this](const DocumentView& view) -> json {
+    return foldingRangesJson(foldingRegions(tmpl_, *view.text, view.analysis->model));
+  });
+}
+
+// ---- output ----
+
+void LspServer::reply(const Pending& pending, json result) {
+  if (pending->answered.exchange(true)) return;
+  send(makeResult(pending->id, std::move(result)));
+  boost::asio::post(strand_, [this, key = pending->id.dump()] { pending_.erase(key); });
+}
+
+void LspServer::replyError(const Pending& pending, ErrorCode code, std::string message) {
+  if (pending->answered.exchange(true)) return;
+  send(makeError(pending->id, code, std::move(message)));
+  boost::asio::post(strand_, [this, key = pending->id.dump()] { pending_.erase(key); });
+}
+
+void LspServer::send(const json& message) {
+  // Invalid UTF-8 cannot be in our messages (texts are repaired on entry),
+  // but replacing beats throwing on a thread that has no one to tell.
+  out_.send(message.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void LspServer::sendRequest(std::string method, json params, std::function<void(const json&)> onResult) {
+  boost::asio::post(strand_, [this, method = std::move(method), params = std::move(params),
+                              onResult = std::move(onResult)]() mutable {
+    std::string id = "nianbao-" + std::to_string(nextOutgoingId_++);
+    outgoing_[json(id).dump()] = std::move(onResult);
+    send(makeRequest(id, std::move(method), std::move(params)));
+  });
+}
+
+void LspServer::log(LogLevel level, const std::string& text) {
+  static const char* names[] = {"", "error", "warning", "info", "debug"};
+  if (level <= LogLevel::Info) {
+    static std::mutex stderrMutex;  // log() runs on the strand, document strands and the pool
+    std::lock_guard lock(stderrMutex);
+    std::cerr << "nianbao server: " << names[static_cast<int>(level)] << ": " << text << std::endl;
+  }
+  if (!clientListening_ || level > clientLogLevel_.load()) return;
+  send(makeNotification("window/logMessage", {{"type", static_cast<int>(level)}, {"message", text}}));
+}
+
+}  // namespace nianbao::lsp

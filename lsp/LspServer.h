@@ -1,0 +1,129 @@
+#pragma once
+// The language server: one method per LSP call, the lifecycle, and the only
+// layer that turns JSON into calls on documents and features and their
+// results back into JSON. It owns no threads of its own except the analysis
+// pool; its state lives on a strand of the io_context it is given, and the
+// transport (or a test) hands it message bodies with receive().
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <nlohmann/json.hpp>
+
+#include "Analyzer.h"
+#include "Document.h"
+#include "JsonRpc.h"
+#include "Protocol.h"
+#include "Settings.h"
+#include "Transport.h"
+
+namespace nianbao::lsp {
+
+struct ServerConfig {
+  int analysisThreads = 2;
+  std::string docsBaseUrl = "https://github.com/nianbao/nianbao/blob/main/docs/rules.md#";
+};
+
+class LspServer {
+ public:
+  LspServer(boost::asio::io_context& io, MessageSink& out, const Template& tmpl, ServerConfig config = {});
+  ~LspServer();
+
+  // Safe from any thread; handled in order on the server's strand.
+  void receive(std::string body);
+  void badFrame(std::string error);
+  void inputClosed();
+
+  // Called once, on the strand, when the session is over, with the exit code.
+  std::function<void(int)> onExit;
+
+ private:
+  enum class State { Uninitialized, Running, ShutDown, Exited };
+  struct PendingRequest {
+    nlohmann::json id;
+    std::atomic<bool> answered{false};
+  };
+  using Pending = std::shared_ptr<PendingRequest>;
+
+  void handle(const nlohmann::json& message);
+  void handleRequest(const nlohmann::json& id, const std::string& method, const nlohmann::json& params);
+  void handleNotification(const std::string& method, const nlohmann::json& params);
+  void handleResponse(const nlohmann::json& message);
+
+  // Lifecycle.
+  nlohmann::json initialize(const nlohmann::json& params);
+  void initialized();
+  void exit();
+
+  // Text synchronisation.
+  void didOpen(const nlohmann::json& params);
+  void didChange(const nlohmann::json& params);
+  void didSave(const nlohmann::json& params);
+  void didClose(const nlohmann::json& params);
+
+  // Settings.
+  void didChangeConfiguration(const nlohmann::json& params);
+  void applyConfiguration(const nlohmann::json& section, const char* from);
+  void requestConfiguration();
+
+  // Requests answered from an analysed view of a document, on the pool.
+  using ViewAnswer = std::function<nlohmann::json(const DocumentView&)>;
+  void answerFromView(Pending pending, const nlohmann::json& params, ViewAnswer answer, bool anyVersion = false);
+  void diagnostic(Pending pending, const nlohmann::json& params);
+  void codeAction(Pending pending, const nlohmann::json& params);
+  void completion(Pending pending, const nlohmann::json& params);
+  void hover(Pending pending, const nlohmann::json& params);
+  void inlayHint(Pending pending, const nlohmann::json& params);
+  void documentSymbol(Pending pending, const nlohmann::json& params);
+  void foldingRange(Pending pending, const nlohmann::json& params);
+
+  void publish(const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged);
+  nlohmann::json diagnosticsJson(const DocumentView& view) const;
+
+  void reply(const Pending& pending, nlohmann::json result);
+  void replyError(const Pending& pending, ErrorCode code, std::string message);
+  void send(const nlohmann::json& message);
+  void sendRequest(std::string method, nlohmann::json params,
+                   std::function<void(const nlohmann::json& result)> onResult = nullptr);
+  void log(LogLevel level, const std::string& text);
+  std::shared_ptr<Document> document(const nlohmann::json& params) const;  // throws InvalidParams
+  void finish(int code);
+
+  boost::asio::io_context& io_;
+  boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+  MessageSink& out_;
+  const Template& tmpl_;
+  ServerConfig config_;
+  boost::asio::thread_pool pool_;
+  std::unique_ptr<Analyzer> analyzer_;  // made at initialize, in the client's language
+  Document::Environment environment_;
+
+  State state_ = State::Uninitialized;
+  bool shutdownRequested_ = false;
+  // Fixed at initialize, read-only after: documents and the pool read them.
+  PositionEncoding encoding_ = PositionEncoding::Utf16;
+  std::string locale_ = "zh";
+  bool pullDiagnostics_ = false;
+  bool diagnosticRefresh_ = false;
+  bool versionedEdits_ = false;
+  bool snippets_ = false;
+  bool configurationRequests_ = false;
+  bool markdownHover_ = true;
+  // Settings may change at any time; documents get a copy on their strand.
+  Settings settings_;
+  std::atomic<LogLevel> clientLogLevel_{LogLevel::Warning};
+  std::atomic<bool> clientListening_{false};  // window/logMessage only between initialize and exit
+
+  std::map<std::string, std::shared_ptr<Document>> documents_;
+  std::map<std::string, Pending> pending_;  // by id.dump()
+  std::map<std::string, std::function<void(const nlohmann::json&)>> outgoing_;
+  int nextOutgoingId_ = 1;
+};
+
+}  // namespace nianbao::lsp

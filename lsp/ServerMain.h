@@ -1,0 +1,16 @@
+#pragma once
+// Running the server as a process: stdio, or one TCP client for debugging.
+
+#include <string>
+
+namespace nianbao::lsp {
+
+struct ServerOptions {
+  std::string listen;  // "" for stdio, else "HOST:PORT" (PORT 0: any free port, printed on stderr)
+};
+
+// Serves until exit or end of input; returns the process exit code (0 after
+// shutdown and exit, 1 otherwise, 2 when the server could not start).
+int runServer(const ServerOptions& options);
+
+}  // namespace nianbao::lsp

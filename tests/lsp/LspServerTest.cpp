@@ -1,0 +1,486 @@
+// The server core driven in-process: lifecycle, diagnostics pushed and
+// pulled, headings checked on save, code actions, cancellation, settings.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "InProcessClient.h"
+#include "ReportBuilder.h"
+#include "fix/TextEdits.h"
+
+namespace nianbao::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kUri = "file:///work/report.md";
+const std::string kDenied = "1.本机关不掌握相关政府信息";
+
+// A report whose row kDenied totals 2 where its cells add up to 1; the label
+// carries an emoji so UTF-16, UTF-8 and code-point columns all differ on the
+// line of the wrong cell.
+struct WrongTotal {
+  std::string text;
+  std::size_t cell = 0;  // byte offset of the wrong "2"
+};
+WrongTotal wrongTotalReport(const std::string& eol = "\n", Layout layout = Layout::Tabs) {
+  ReportSpec spec;
+  spec.layout = layout;
+  spec.eol = eol;
+  spec.cells[kDenied] = {"1", "0", "0", "0", "0", "0", "2"};
+  spec.labels[kDenied] = kDenied + "😀";
+  WrongTotal r{buildReport(spec)};
+  std::size_t row = r.text.find(kDenied + "😀");
+  std::size_t lineEnd = r.text.find_first_of("\r\n", row);
+  r.cell = r.text.rfind('2', lineEnd);
+  return r;
+}
+
+json rangeJson(const Place& a, const Place& b, bool utf8) {
+  return {{"start", {{"line", a.line}, {"character", utf8 ? a.utf8 : a.utf16}}},
+          {"end", {{"line", b.line}, {"character", utf8 ? b.utf8 : b.utf16}}}};
+}
+
+const json* findCode(json&&, const std::string&) = delete;  // would point into a temporary
+const json* findCode(const json& diagnostics, const std::string& code) {
+  for (const auto& d : diagnostics)
+    if (d["code"] == code) return &d;
+  return nullptr;
+}
+
+// Applies LSP TextEdits (in the given encoding) the way a client would.
+std::string applyLspEdits(const std::string& text, const json& edits, bool utf8) {
+  SourceText source(text);
+  std::vector<TextEdit> byteEdits;
+  for (const auto& e : edits) {
+    auto at = [&](const json& p) {
+      LineColumn lc{p["line"].get<std::uint32_t>(), p["character"].get<std::uint32_t>()};
+      return utf8 ? source.fromUtf8(lc) : source.fromUtf16(lc);
+    };
+    byteEdits.push_back({{at(e["range"]["start"]), at(e["range"]["end"])}, e["newText"].get<std::string>()});
+  }
+  return applyEdits(source.text(), byteEdits);
+}
+
+TEST(LspLifecycle, RequestsBeforeInitializeAreRefused) {
+  InProcessClient client;
+  json r = client.request("textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  EXPECT_EQ(r["error"]["code"], -32002);
+  json init = client.initialize();
+  EXPECT_TRUE(init.contains("result")) << init.dump();
+}
+
+TEST(LspLifecycle, InitializeNegotiatesTheEncodingAndAnnouncesFeatures) {
+  InProcessClient utf16;
+  json caps = utf16.initialize()["result"]["capabilities"];
+  EXPECT_EQ(caps["positionEncoding"], "utf-16");
+  EXPECT_EQ(caps["textDocumentSync"]["change"], 2);
+  EXPECT_EQ(caps["textDocumentSync"]["save"]["includeText"], false);
+  EXPECT_TRUE(caps.contains("codeActionProvider"));
+  EXPECT_TRUE(caps.contains("diagnosticProvider"));
+
+  InProcessClient utf8;
+  json caps8 = utf8.initialize({{"general", {{"positionEncodings", {"utf-32", "utf-8", "utf-16"}}}}})["result"]["capabilities"];
+  EXPECT_EQ(caps8["positionEncoding"], "utf-8");
+}
+
+TEST(LspLifecycle, SecondInitializeIsAnError) {
+  InProcessClient client;
+  client.initialize();
+  EXPECT_EQ(client.request("initialize", {{"capabilities", json::object()}})["error"]["code"], -32600);
+}
+
+TEST(LspLifecycle, UnknownRequestsGetMethodNotFoundAndDollarNotificationsAreIgnored) {
+  InProcessClient client;
+  client.initialize();
+  client.notify("$/somethingNew", {{"x", 1}});
+  json r = client.request("textDocument/frobnicate", json::object());
+  EXPECT_EQ(r["error"]["code"], -32601);
+  EXPECT_THAT(r["error"]["message"].get<std::string>(), HasSubstr("textDocument/frobnicate"));
+}
+
+TEST(LspLifecycle, AfterShutdownRequestsAreInvalidAndExitEndsWithZero) {
+  InProcessClient client;
+  client.initialize();
+  EXPECT_TRUE(client.request("shutdown", nullptr)["result"].is_null());
+  EXPECT_EQ(client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}})["error"]["code"], -32600);
+  client.notify("exit", nullptr);
+  EXPECT_EQ(client.waitForExit(), 0);
+}
+
+TEST(LspLifecycle, ExitWithoutShutdownEndsWithOne) {
+  InProcessClient client;
+  client.initialize();
+  client.notify("exit", nullptr);
+  EXPECT_EQ(client.waitForExit(), 1);
+}
+
+TEST(LspLifecycle, EndOfInputEndsTheSession) {
+  InProcessClient client;
+  client.initialize();
+  client.request("shutdown", nullptr);
+  client.notify("exit", nullptr);
+  EXPECT_EQ(client.waitForExit(), 0);
+}
+
+TEST(LspLifecycle, MalformedMessagesAreAnsweredAndTheServerGoesOn) {
+  InProcessClient client;
+  client.initialize();
+  client.raw("{not json");
+  json parseError = client.waitFor([](const json& m) { return m.contains("error") && m["id"].is_null(); }, "a parse error");
+  EXPECT_EQ(parseError["error"]["code"], -32700);
+  client.raw(R"({"jsonrpc":"2.0","id":[1],"method":"x"})");
+  json invalid = client.waitFor([](const json& m) { return m.contains("error") && m["error"]["code"] == -32600; }, "InvalidRequest");
+  EXPECT_TRUE(invalid["id"].is_null());
+  // Params of the wrong shape name what is wrong.
+  json r = client.request("textDocument/codeAction", {{"textDocument", 5}});
+  EXPECT_EQ(r["error"]["code"], -32602);
+  EXPECT_THAT(r["error"]["message"].get<std::string>(), HasSubstr("textDocument.uri"));
+  // A change to a document that is not open is logged, not fatal.
+  client.change("file:///nowhere.md", 2, json::array({{{"text", "x"}}}));
+  client.open(kUri, "hello", 1);
+  EXPECT_EQ(client.diagnostics(kUri, 1), json::array());
+}
+
+TEST(LspDiagnostics, AWrongTotalIsPushedWithItsExactRangeInUtf16) {
+  for (const char* eol : {"\n", "\r\n"}) {
+    SCOPED_TRACE(eol[0] == '\r' ? "CRLF" : "LF");
+    InProcessClient client;
+    client.initialize();
+    WrongTotal doc = wrongTotalReport(eol);
+    client.open(kUri, doc.text, 7);
+    json diags = client.diagnostics(kUri, 7);
+    const json* sum = findCode(diags, "sum-row");
+    ASSERT_NE(sum, nullptr) << diags.dump(1);
+    EXPECT_EQ((*sum)["range"], rangeJson(placeOf(doc.text, doc.cell), placeOf(doc.text, doc.cell + 1), false));
+    EXPECT_EQ((*sum)["source"], "nianbao");
+    EXPECT_EQ((*sum)["severity"], 1);
+    EXPECT_THAT((*sum)["codeDescription"]["href"].get<std::string>(), HasSubstr("#sum-row"));
+    EXPECT_THAT((*sum)["message"].get<std::string>(), HasSubstr("1"));
+    // The emoji makes the label differ from the template's.
+    EXPECT_NE(findCode(diags, "label-mismatch"), nullptr);
+  }
+}
+
+TEST(LspDiagnostics, Utf8ColumnsCountBytes) {
+  InProcessClient client;
+  client.initialize({{"general", {{"positionEncodings", {"utf-8"}}}}});
+  WrongTotal doc = wrongTotalReport();
+  client.open(kUri, doc.text);
+  json list1 = client.diagnostics(kUri, 1);
+  const json* sum = findCode(list1, "sum-row");
+  ASSERT_NE(sum, nullptr);
+  Place at = placeOf(doc.text, doc.cell);
+  EXPECT_EQ((*sum)["range"]["start"]["character"], at.utf8);
+  EXPECT_NE(at.utf8, at.utf16);  // the test means something only if they differ
+}
+
+TEST(LspDiagnostics, ATextThatIsNotAReportGetsAnEmptyList) {
+  InProcessClient client;
+  client.initialize();
+  client.open(kUri, "# 会议纪要\n\n今天讨论了 3 件事。\n");
+  EXPECT_EQ(client.diagnostics(kUri, 1), json::array());
+}
+
+TEST(LspDiagnostics, MessagesFollowTheClientLocale) {
+  InProcessClient client;
+  client.initialize(json::object(), nullptr, "en-US");
+  client.open(kUri, wrongTotalReport().text);
+  json list2 = client.diagnostics(kUri, 1);
+  const json* sum = findCode(list2, "sum-row");
+  ASSERT_NE(sum, nullptr);
+  const std::string message = (*sum)["message"];
+  EXPECT_TRUE(std::all_of(message.begin(), message.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) ||
+              message.find("total") != std::string::npos)
+      << message;
+}
+
+TEST(LspDiagnostics, TypingUpdatesTablesAtOnceAndDropsOutdatedResults) {
+  InProcessClient client;
+  client.initialize();
+  WrongTotal doc = wrongTotalReport();
+  client.open(kUri, doc.text);
+  json list3 = client.diagnostics(kUri, 1);
+  ASSERT_NE(findCode(list3, "sum-row"), nullptr);
+  // Two quick changes: 2 → 3 → 1. Only the last version need be reported,
+  // and it has no sum problem.
+  Place at = placeOf(doc.text, doc.cell), after = placeOf(doc.text, doc.cell + 1);
+  client.change(kUri, 2, json::array({{{"range", rangeJson(at, after, false)}, {"text", "3"}}}));
+  client.change(kUri, 3, json::array({{{"range", rangeJson(at, after, false)}, {"text", "1"}}}));
+  json diags = client.diagnostics(kUri, 3);
+  EXPECT_EQ(findCode(diags, "sum-row"), nullptr) << diags.dump(1);
+  for (const auto& m : client.pending())
+    EXPECT_FALSE(m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["version"] == 2 &&
+                 findCode(m["params"]["diagnostics"], "sum-row") == nullptr)
+        << "version 2 (a total of 3) cannot be free of sum problems";
+}
+
+TEST(LspHeadings, MissingPartsAppearOnOpenAndAfterSavingNotWhileTyping) {
+  InProcessClient client;
+  client.initialize();
+  ReportSpec spec;
+  spec.headings["五、存在的主要问题及改进情况"] = "";
+  std::string text = buildReport(spec);
+  client.open(kUri, text);
+  json opened = client.diagnostics(kUri, 1);
+  ASSERT_NE(findCode(opened, "section-missing"), nullptr) << "opening counts as saving";
+  EXPECT_EQ(opened.size(), 1u) << opened.dump(1);
+
+  // Delete the heading of part 六 as one would while retyping it.
+  std::string six = "## 六、其他需要报告的事项\n";
+  std::size_t at = text.find(six);
+  client.change(kUri, 2, json::array({{{"range", rangeJson(placeOf(text, at), placeOf(text, at + six.size()), false)}, {"text", ""}}}));
+  json typing = client.diagnostics(kUri, 2);
+  int missing = 0;
+  for (const auto& d : typing) missing += d["code"] == "section-missing";
+  EXPECT_EQ(missing, 1) << "still only part 五 until saved: " << typing.dump(1);
+
+  client.save(kUri);
+  json saved = client.diagnostics(kUri, 2);
+  missing = 0;
+  for (const auto& d : saved) missing += d["code"] == "section-missing";
+  EXPECT_EQ(missing, 2) << saved.dump(1);
+}
+
+TEST(LspHeadings, TypingRightAfterOpeningKeepsTheOpeningChecks) {
+  InProcessClient client;
+  client.initialize();
+  ReportSpec spec;
+  spec.headings["五、存在的主要问题及改进情况"] = "";
+  std::string text = buildReport(spec);
+  client.open(kUri, text);
+  // No waiting: the keystroke arrives before the opening analysis is done.
+  client.change(kUri, 2, json::array({{{"range", rangeJson({}, {}, false)}, {"text", "x"}}}));
+  json typed = client.diagnostics(kUri, 2);
+  ASSERT_NE(findCode(typed, "section-missing"), nullptr) << typed.dump(1);
+  EXPECT_EQ(client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}})["result"]["kind"], "full");
+}
+
+TEST(LspHeadings, SavedHeadingFindingsFollowTheTextAsItIsEdited) {
+  InProcessClient client;
+  client.initialize();
+  ReportSpec spec;
+  spec.eol = "\r\n";
+  spec.headings["二、主动公开政府信息情况"] = "一、总体情况";  // part 一 twice, part 二 missing
+  std::string text = buildReport(spec);
+  client.open(kUri, text);
+  json list4 = client.diagnostics(kUri, 1);
+  const json* dup = findCode(list4, "section-duplicate");
+  ASSERT_NE(dup, nullptr);
+  json before = (*dup)["range"];
+  // Two lines typed at the top move it down by two lines.
+  client.change(kUri, 2, json::array({{{"range", rangeJson({}, {}, false)}, {"text", "草稿\r\n😀\r\n"}}}));
+  json list5 = client.diagnostics(kUri, 2);
+  const json* moved = findCode(list5, "section-duplicate");
+  ASSERT_NE(moved, nullptr);
+  EXPECT_EQ((*moved)["range"]["start"]["line"], before["start"]["line"].get<int>() + 2);
+  EXPECT_EQ((*moved)["range"]["start"]["character"], before["start"]["character"]);
+}
+
+TEST(LspHeadings, CheckOnTypeShowsThemAsOneTypes) {
+  InProcessClient client;
+  client.initialize(json::object(), {{"headings", {{"checkOn", "type"}}}});
+  std::string text = buildReport({});
+  client.open(kUri, text);
+  EXPECT_EQ(client.diagnostics(kUri, 1), json::array());
+  std::string six = "## 六、其他需要报告的事项";
+  std::size_t at = text.find(six);
+  client.change(kUri, 2, json::array({{{"range", rangeJson(placeOf(text, at), placeOf(text, at + six.size()), false)}, {"text", ""}}}));
+  json list6 = client.diagnostics(kUri, 2);
+  EXPECT_NE(findCode(list6, "section-missing"), nullptr);
+}
+
+TEST(LspHeadings, ChangingTheSettingRepublishes) {
+  InProcessClient client;
+  client.initialize();
+  std::string text = buildReport({});
+  client.open(kUri, text);
+  client.diagnostics(kUri, 1);
+  std::string six = "## 六、其他需要报告的事项";
+  std::size_t at = text.find(six);
+  client.change(kUri, 2, json::array({{{"range", rangeJson(placeOf(text, at), placeOf(text, at + six.size()), false)}, {"text", ""}}}));
+  json list7 = client.diagnostics(kUri, 2);
+  EXPECT_EQ(findCode(list7, "section-missing"), nullptr);
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"nianbao", {{"headings", {{"checkOn", "type"}}}}}}}});
+  json list8 = client.diagnostics(kUri, 2);
+  EXPECT_NE(findCode(list8, "section-missing"), nullptr);
+}
+
+json codeActionParams(const std::string& uri, const json& range, json only = nullptr) {
+  json context = {{"diagnostics", json::array()}};
+  if (!only.is_null()) context["only"] = std::move(only);
+  return {{"textDocument", {{"uri", uri}}}, {"range", range}, {"context", context}};
+}
+
+TEST(LspCodeActions, AWrongTotalIsFixedByOneVersionedQuickFix) {
+  for (bool utf8 : {false, true}) {
+    SCOPED_TRACE(utf8 ? "utf-8" : "utf-16");
+    InProcessClient client;
+    json caps = {{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}};
+    if (utf8) caps["general"] = {{"positionEncodings", {"utf-8"}}};
+    client.initialize(caps);
+    WrongTotal doc = wrongTotalReport("\r\n");
+    client.open(kUri, doc.text, 4);
+    client.diagnostics(kUri, 4);
+    Place at = placeOf(doc.text, doc.cell);
+    json r = client.request("textDocument/codeAction", codeActionParams(kUri, rangeJson(at, at, utf8)));
+    json fix;
+    for (const auto& a : r["result"])
+      if (a["diagnostics"][0]["code"] == "sum-row") fix = a;
+    ASSERT_FALSE(fix.is_null()) << r.dump(1);
+    EXPECT_EQ(fix["kind"], "quickfix");
+    EXPECT_EQ(fix["isPreferred"], true);
+    const json& change = fix["edit"]["documentChanges"][0];
+    EXPECT_EQ(change["textDocument"]["uri"], kUri);
+    EXPECT_EQ(change["textDocument"]["version"], 4);
+    std::string fixed = applyLspEdits(doc.text, change["edits"], utf8);
+    std::string expected = doc.text;
+    expected[doc.cell] = '1';
+    EXPECT_EQ(fixed, expected);
+  }
+}
+
+TEST(LspCodeActions, WithoutDocumentChangesSupportEditsArePlainChanges) {
+  InProcessClient client;
+  client.initialize();
+  WrongTotal doc = wrongTotalReport();
+  client.open(kUri, doc.text);
+  Place at = placeOf(doc.text, doc.cell);
+  json r = client.request("textDocument/codeAction", codeActionParams(kUri, rangeJson(at, at, false)));
+  ASSERT_FALSE(r["result"].empty());
+  EXPECT_TRUE(r["result"][0]["edit"]["changes"].contains(kUri));
+}
+
+TEST(LspCodeActions, MissingRowsAreInsertedButNotPreferred) {
+  InProcessClient client;
+  client.initialize({{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
+  ReportSpec spec;
+  spec.dropRows.insert("行政强制");
+  std::string text = buildReport(spec);
+  client.open(kUri, text);
+  json list9 = client.diagnostics(kUri, 1);
+  const json* missing = findCode(list9, "row-missing");
+  ASSERT_NE(missing, nullptr);
+  json r = client.request("textDocument/codeAction", codeActionParams(kUri, (*missing)["range"]));
+  ASSERT_EQ(r["result"].size(), 1u) << r.dump(1);
+  EXPECT_EQ(r["result"][0]["isPreferred"], false);
+  std::string fixed = applyLspEdits(text, r["result"][0]["edit"]["documentChanges"][0]["edits"], false);
+  EXPECT_NE(fixed.find("行政处罚\t3\n行政强制\t0\n"), std::string::npos) << fixed;
+}
+
+TEST(LspCodeActions, FixAllIsASourceActionWithLineEdits) {
+  InProcessClient client;
+  client.initialize({{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
+  ReportSpec spec;
+  spec.cells[kDenied] = {"1", "0", "0", "0", "0", "0", "2"};
+  spec.labels["2.其他法律行政法规禁止公开"] = "2.其他法律行政止公开";
+  std::string text = buildReport(spec);
+  client.open(kUri, text);
+  client.diagnostics(kUri, 1);
+  json whole = rangeJson({}, placeOf(text, text.size()), false);
+  json plain = client.request("textDocument/codeAction", codeActionParams(kUri, whole));
+  for (const auto& a : plain["result"]) EXPECT_EQ(a["kind"], "quickfix") << "fix-all only when asked for";
+  json r = client.request("textDocument/codeAction", codeActionParams(kUri, whole, {"source.fixAll"}));
+  ASSERT_EQ(r["result"].size(), 1u) << r.dump(1);
+  EXPECT_EQ(r["result"][0]["kind"], "source.fixAll.nianbao");
+  const json& edits = r["result"][0]["edit"]["documentChanges"][0]["edits"];
+  EXPECT_EQ(edits.size(), 2u) << "one edit per changed line: " << edits.dump(1);
+  EXPECT_EQ(applyLspEdits(text, edits, false), buildReport({}));
+}
+
+TEST(LspCodeActions, ARequestOutlivedByAnEditGetsContentModified) {
+  InProcessClient client;
+  client.initialize(json::object(), {{"diagnostics", {{"debounceMs", 2000}}}});
+  WrongTotal doc = wrongTotalReport();
+  client.open(kUri, doc.text);
+  client.diagnostics(kUri, 1);
+  client.change(kUri, 2, json::array({{{"range", rangeJson({}, {}, false)}, {"text", "x"}}}));
+  int id = client.sendRequest("textDocument/codeAction", codeActionParams(kUri, rangeJson({}, {}, false)));
+  client.change(kUri, 3, json::array({{{"range", rangeJson({}, {}, false)}, {"text", "y"}}}));
+  EXPECT_EQ(client.responseTo(id)["error"]["code"], -32801);
+}
+
+TEST(LspCancel, APendingRequestCancelledAnswersRequestCancelled) {
+  InProcessClient client;
+  // A long debounce keeps the request waiting for its analysis.
+  client.initialize(json::object(), {{"diagnostics", {{"debounceMs", 5000}}}});
+  client.open(kUri, wrongTotalReport().text);
+  client.diagnostics(kUri, 1);
+  client.change(kUri, 2, json::array({{{"range", rangeJson({}, {}, false)}, {"text", "x"}}}));
+  int id = client.sendRequest("textDocument/codeAction", codeActionParams(kUri, rangeJson({}, {}, false)));
+  client.notify("$/cancelRequest", {{"id", id}});
+  json r = client.responseTo(id);
+  EXPECT_EQ(r["error"]["code"], -32800);
+  // Cancelling what is already answered (or unknown) is harmless.
+  client.notify("$/cancelRequest", {{"id", 999}});
+  EXPECT_TRUE(client.request("shutdown", nullptr)["result"].is_null());
+}
+
+TEST(LspPullDiagnostics, ClientsThatPullAreAnsweredAndNotPushedTo) {
+  InProcessClient client;
+  client.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}});
+  WrongTotal doc = wrongTotalReport();
+  client.open(kUri, doc.text);
+  json first = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}});
+  EXPECT_EQ(first["result"]["kind"], "full");
+  EXPECT_NE(findCode(first["result"]["items"], "sum-row"), nullptr);
+  std::string id = first["result"]["resultId"];
+  json again = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}, {"previousResultId", id}});
+  EXPECT_EQ(again["result"]["kind"], "unchanged");
+  EXPECT_EQ(again["result"]["resultId"], id);
+  for (const auto& m : client.pending()) EXPECT_NE(m.value("method", ""), "textDocument/publishDiagnostics");
+}
+
+TEST(LspPullDiagnostics, SavingAsksPullingClientsToRefresh) {
+  InProcessClient client;
+  client.initialize({{"textDocument", {{"diagnostic", json::object()}}},
+                     {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
+  client.open(kUri, buildReport({}));
+  client.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}});
+  client.save(kUri);
+  json refresh = client.waitFor([](const json& m) { return m.value("method", "") == "workspace/diagnostic/refresh"; },
+                                "a refresh request");
+  ASSERT_TRUE(refresh.contains("id"));
+  client.raw(json{{"jsonrpc", "2.0"}, {"id", refresh["id"]}, {"result", nullptr}}.dump());
+}
+
+TEST(LspSettings, TheServerAsksForItsSectionAndBadValuesAreReported) {
+  InProcessClient client;
+  client.initialize({{"workspace", {{"configuration", true}}}}, {{"logLevel", "info"}});
+  json ask = client.waitFor([](const json& m) { return m.value("method", "") == "workspace/configuration"; },
+                            "workspace/configuration");
+  EXPECT_EQ(ask["params"]["items"][0]["section"], "nianbao");
+  client.raw(json{{"jsonrpc", "2.0"}, {"id", ask["id"]}, {"result", {{{"headings", {{"checkOn", "sometimes"}}}}}}}.dump());
+  json log = client.waitFor(
+      [](const json& m) {
+        return m.value("method", "") == "window/logMessage" &&
+               m["params"]["message"].get<std::string>().find("headings.checkOn") != std::string::npos;
+      },
+      "a log message naming the bad setting");
+  EXPECT_EQ(log["params"]["type"], 2);
+}
+
+TEST(LspTextSync, ChangesApplyInOrderAndADocumentCanBeClosed) {
+  InProcessClient client;
+  client.initialize();
+  WrongTotal doc = wrongTotalReport();
+  client.open(kUri, doc.text);
+  client.diagnostics(kUri, 1);
+  // Two changes in one notification: the second's range is in the text the
+  // first left (a line inserted at the top shifts the cell down by one).
+  Place at = placeOf(doc.text, doc.cell), after = placeOf(doc.text, doc.cell + 1);
+  at.line += 1, after.line += 1;
+  client.change(kUri, 2, json::array({{{"range", rangeJson({}, {}, false)}, {"text", "𠮷\n"}},
+                                      {{"range", rangeJson(at, after, false)}, {"text", "1"}}}));
+  json list10 = client.diagnostics(kUri, 2);
+  EXPECT_EQ(findCode(list10, "sum-row"), nullptr);
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", kUri}}}});
+  json cleared = client.waitFor(
+      [](const json& m) {
+        return m.value("method", "") == "textDocument/publishDiagnostics" && !m["params"].contains("version");
+      },
+      "diagnostics cleared on close");
+  EXPECT_EQ(cleared["params"]["diagnostics"], json::array());
+}
+
+}  // namespace
+}  // namespace nianbao::testing

@@ -1,0 +1,277 @@
+// Transcripts of JSON-RPC sessions replayed against the real `nianbao server`
+// over pipes, the way an editor talks to it. Each file in transcripts/ is a
+// readable script:
+//
+//   # a comment
+//   --> {"jsonrpc": "2.0", ...}      send this message (may run over several lines)
+//   --> raw "Content-Length: x\r\n"  send these bytes as they are (a JSON string)
+//   <-- {"id": 1, "result": {...}}   wait for the next message containing this
+//   --> close                        close the server's stdin
+//   exit 0                           the server ends with this code
+//   stderr: some words               the server's log contains them (checked at the end)
+//
+// "<--" patterns match a message when every member they name is there with
+// the same value (objects recursively; arrays element by element, same
+// length); the string "*" matches anything. Messages in between (logs) are
+// passed over. In "-->" messages a string "@text:PATH" becomes the contents
+// of PATH (relative to the repository).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "Framing.h"
+
+extern char** environ;
+
+namespace nianbao::testing {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool matches(const json& pattern, const json& value) {
+  if (pattern == "*") return true;
+  if (pattern.is_object()) {
+    if (!value.is_object()) return false;
+    for (auto it = pattern.begin(); it != pattern.end(); ++it)
+      if (!value.contains(it.key()) || !matches(it.value(), value[it.key()])) return false;
+    return true;
+  }
+  if (pattern.is_array()) {
+    if (!value.is_array() || value.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < pattern.size(); ++i)
+      if (!matches(pattern[i], value[i])) return false;
+    return true;
+  }
+  return pattern == value;
+}
+
+void substitute(json& j) {
+  if (j.is_string()) {
+    const std::string& s = j.get_ref<const std::string&>();
+    if (s.rfind("@text:", 0) == 0) j = readAll(fs::path(NIANBAO_SOURCE_DIR) / s.substr(6));
+  } else if (j.is_structured()) {
+    for (auto& child : j) substitute(child);
+  }
+}
+
+// The server as a child process with its stdin and stdout on pipes.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const fs::path& stderrFile) {
+    int in[2], out[2];
+    if (pipe(in) != 0 || pipe(out) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_addopen(&actions, 2, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addclose(&actions, in[1]);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    const char* argv[] = {NIANBAO_BINARY, "server", nullptr};
+    if (posix_spawn(&pid_, NIANBAO_BINARY, &actions, nullptr, const_cast<char**>(argv), environ) != 0)
+      throw std::runtime_error("could not start " NIANBAO_BINARY);
+    posix_spawn_file_actions_destroy(&actions);
+    close(in[0]);
+    close(out[1]);
+    toServer_ = in[1];
+    fromServer_ = out[0];
+    reader_ = std::thread([this] { readLoop(); });
+  }
+  ~ServerProcess() {
+    closeInput();
+    if (!exitCode_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    reader_.join();
+    close(fromServer_);
+  }
+
+  void write(const std::string& bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(toServer_, bytes.data() + done, bytes.size() - done);
+      if (n <= 0) throw std::runtime_error("the server stopped reading");
+      done += static_cast<std::size_t>(n);
+    }
+  }
+  void closeInput() {
+    if (toServer_ >= 0) close(toServer_), toServer_ = -1;
+  }
+
+  // The first message from the server, after those already taken, that the
+  // pattern matches; the ones passed over are dropped.
+  std::optional<json> expect(const json& pattern, std::string* seen) {
+    std::unique_lock lock(mutex_);
+    bool found = arrived_.wait_for(lock, std::chrono::seconds(30), [&] {
+      while (!messages_.empty()) {
+        json m = std::move(messages_.front());
+        messages_.pop_front();
+        if (matches(pattern, m)) return (matched_ = std::move(m)), true;
+        *seen += "  " + m.dump().substr(0, 300) + "\n";
+      }
+      return ended_;
+    });
+    if (!found || !matched_) return std::nullopt;
+    return std::exchange(matched_, std::nullopt);
+  }
+
+  std::optional<int> waitForExit() {
+    for (int i = 0; i < 300; ++i) {
+      int status = 0;
+      pid_t r = waitpid(pid_, &status, WNOHANG);
+      if (r == pid_) {
+        exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        return exitCode_;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return std::nullopt;
+  }
+
+ private:
+  void readLoop() {
+    lsp::MessageReader framing;
+    char buffer[65536];
+    for (;;) {
+      ssize_t n = read(fromServer_, buffer, sizeof buffer);
+      if (n <= 0) break;
+      framing.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
+      while (auto event = framing.next()) {
+        std::lock_guard lock(mutex_);
+        if (event->kind == lsp::FramedEvent::Kind::Message) messages_.push_back(json::parse(event->body));
+        else messages_.push_back({{"badFrameFromServer", event->error}});
+        arrived_.notify_all();
+      }
+    }
+    std::lock_guard lock(mutex_);
+    ended_ = true;
+    arrived_.notify_all();
+  }
+
+  pid_t pid_ = 0;
+  int toServer_ = -1, fromServer_ = -1;
+  std::thread reader_;
+  std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::deque<json> messages_;
+  std::optional<json> matched_;
+  bool ended_ = false;
+  std::optional<int> exitCode_;
+};
+
+struct Step {
+  enum class Kind { Send, SendRaw, Expect, Close, Exit, Stderr } kind;
+  std::string text;
+  int line;
+};
+
+std::vector<Step> parseTranscript(const std::string& source) {
+  std::vector<Step> steps;
+  std::istringstream in(source);
+  std::string line;
+  int number = 0;
+  auto startsWith = [](const std::string& s, const char* p) { return s.rfind(p, 0) == 0; };
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    if (startsWith(line, "--> close")) steps.push_back({Step::Kind::Close, "", number});
+    else if (startsWith(line, "--> raw ")) steps.push_back({Step::Kind::SendRaw, line.substr(8), number});
+    else if (startsWith(line, "--> ")) steps.push_back({Step::Kind::Send, line.substr(4), number});
+    else if (startsWith(line, "<-- ")) steps.push_back({Step::Kind::Expect, line.substr(4), number});
+    else if (startsWith(line, "exit ")) steps.push_back({Step::Kind::Exit, line.substr(5), number});
+    else if (startsWith(line, "stderr: ")) steps.push_back({Step::Kind::Stderr, line.substr(8), number});
+    else if (!steps.empty() && (steps.back().kind == Step::Kind::Send || steps.back().kind == Step::Kind::Expect))
+      steps.back().text += "\n" + line;  // a message continued over lines
+    else
+      throw std::runtime_error("line " + std::to_string(number) + ": not a transcript step: " + line);
+  }
+  return steps;
+}
+
+class Transcript : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Transcript, Replays) {
+  fs::path file = fs::path(NIANBAO_TRANSCRIPTS) / GetParam();
+  std::vector<Step> steps = parseTranscript(readAll(file));
+  fs::path log = fs::temp_directory_path() / ("nianbao-transcript-" + std::to_string(getpid()) + "-" + GetParam() + ".stderr");
+  std::vector<std::string> stderrWanted;
+  bool exited = false;
+  {
+    ServerProcess server(log);
+    for (const auto& step : steps) {
+      SCOPED_TRACE(GetParam() + ":" + std::to_string(step.line));
+      switch (step.kind) {
+        case Step::Kind::Send: {
+          json message = json::parse(step.text);
+          substitute(message);
+          server.write(lsp::frameMessage(message.dump()));
+          break;
+        }
+        case Step::Kind::SendRaw: server.write(json::parse(step.text).get<std::string>()); break;
+        case Step::Kind::Expect: {
+          std::string seen;
+          auto got = server.expect(json::parse(step.text), &seen);
+          ASSERT_TRUE(got) << "no message matched\n  " << step.text << "\nreceived instead:\n" << seen;
+          break;
+        }
+        case Step::Kind::Close: server.closeInput(); break;
+        case Step::Kind::Exit: {
+          auto code = server.waitForExit();
+          ASSERT_TRUE(code) << "the server did not exit";
+          EXPECT_EQ(*code, std::stoi(step.text));
+          exited = true;
+          break;
+        }
+        case Step::Kind::Stderr: stderrWanted.push_back(step.text); break;
+      }
+    }
+  }
+  EXPECT_TRUE(exited) << "a transcript should end with the server's exit code";
+  std::string errors = readAll(log);
+  for (const auto& want : stderrWanted) EXPECT_NE(errors.find(want), std::string::npos) << "stderr lacks: " << want << "\n" << errors;
+  fs::remove(log);
+}
+
+std::vector<std::string> transcripts() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(NIANBAO_TRANSCRIPTS))
+    if (e.path().extension() == ".lsp") names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Lsp, Transcript, ::testing::ValuesIn(transcripts()), [](const auto& info) {
+  std::string name = info.param.substr(0, info.param.size() - 4);
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+});
+
+}  // namespace
+}  // namespace nianbao::testing
