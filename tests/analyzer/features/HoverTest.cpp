@@ -3,6 +3,8 @@
 // astral characters earlier in the text; nothing (and no crash) elsewhere.
 #include "features/Hover.h"
 
+#include <filesystem>
+
 #include "ReportBuilder.h"
 #include "TestSupport.h"
 #include "templates/BuiltinTemplates.h"
@@ -314,6 +316,28 @@ TEST(HoverGroups, AGroupWrittenAsOneRowStandsForItsRows) {
     ASSERT_TRUE(sum);
     EXPECT_THAT(sum->markdown, HasSubstr("（七）总计（自然人） = " + joinPlus(terms) + " = 3 ✓"));
   }
+}
+
+TEST(HoverCorpus, EveryByteOfEveryPublishedReportIsSafe) {
+  std::size_t files = 0;
+  for (const char* dir : {"seeds", "real"}) {
+    std::filesystem::path p = std::filesystem::path(NIANBAO_SHARED) / "corpus" / dir;
+    if (!std::filesystem::exists(p)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(p)) {
+      if (e.path().extension() != ".txt") continue;
+      SCOPED_TRACE(e.path().filename().string());
+      ++files;
+      Checked c(readFile(e.path().string()));
+      for (std::size_t offset = 0; offset <= c.text.text().size(); ++offset) {
+        std::optional<HoverInfo> h;
+        ASSERT_NO_THROW(h = hoverAt(builtinAnalyzer(), c.text, c.analysis.model, offset)) << offset;
+        if (h) {
+          EXPECT_TRUE(h->range.begin <= offset && offset <= h->range.end) << offset;
+        }
+      }
+    }
+  }
+  EXPECT_GE(files, 12u) << "expected the shared corpus at " << NIANBAO_SHARED;
 }
 
 TEST(HoverSilence, ADocumentThatIsNotAReportHasNoHovers) {

@@ -131,6 +131,19 @@ TEST_P(InlayHints, TheReviewTableAndEnglishTooltips) {
 INSTANTIATE_TEST_SUITE_P(Layouts, InlayHints, ::testing::ValuesIn(allLayoutsAndEols()),
                          layoutAndEolName<::testing::TestParamInfo<LayoutAndEol>>);
 
+TEST(InlayHintsCorpus, TheHongzeReviewTotalsOfZeroGetTheirSums) {
+  // SOURCES.md: the district's 2023 table 四 shows 行政复议 10 + 1 with 总计 0
+  // (and 复议后起诉 5 with 总计 0).
+  Checked c(readFile(std::string(NIANBAO_SHARED) + "/corpus/real/02_hongze-qu-2023.txt"));
+  ASSERT_TRUE(c.analysis.model.isReport);
+  auto hints = inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {0, c.text.text().size()});
+  ASSERT_EQ(hints.size(), 2u);
+  EXPECT_EQ(hints[0].label, "= 11");
+  EXPECT_EQ(hints[0].tooltip, "行政复议总计 = 10 + 1 + 0 + 0 = 11 ✗（写的是 0）");
+  EXPECT_EQ(hints[1].label, "= 5");
+  for (const auto& h : hints) EXPECT_EQ(c.text.text().substr(h.offset - 1, 1), "0");
+}
+
 TEST(InlayHintsSilence, ADocumentThatIsNotAReportHasNone) {
   Checked c("会议纪要\n\n一、总体情况\n合计 3 + 1 = 5\n");
   ASSERT_FALSE(c.analysis.model.isReport);
