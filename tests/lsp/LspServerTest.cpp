@@ -7,6 +7,9 @@
 #include "ReportBuilder.h"
 #include "fix/TextEdits.h"
 
+#include <filesystem>
+#include <fstream>
+
 namespace nianbao::testing {
 namespace {
 
@@ -172,6 +175,37 @@ TEST(LspDiagnostics, Utf8ColumnsCountBytes) {
   Place at = placeOf(doc.text, doc.cell);
   EXPECT_EQ((*sum)["range"]["start"]["character"], at.utf8);
   EXPECT_NE(at.utf8, at.utf16);  // the test means something only if they differ
+}
+
+// Done when: any seed report opened in a client gets the findings of
+// `nianbao check` (which the golden tests hold to hand-read expectations).
+TEST(LspDiagnostics, EverySeedReportGetsTheFindingsOfCheck) {
+  namespace fs = std::filesystem;
+  const Analyzer analyzer(governmentInformationDisclosure2021());
+  int seeds = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(NIANBAO_SHARED) / "corpus" / "seeds")) {
+    SCOPED_TRACE(entry.path().filename().string());
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    SourceText source(text);
+    Analysis expected = analyzer.analyze(source);  // seed 002 is clean: an empty list is compared too
+    InProcessClient client;
+    client.initialize();
+    std::string uri = "file:///seeds/" + entry.path().filename().string();
+    client.open(uri, text);
+    json got = client.diagnostics(uri, 1);
+    ASSERT_EQ(got.size(), expected.findings.size()) << got.dump(1);
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      const Finding& f = expected.findings[i];
+      EXPECT_EQ(got[i]["code"], f.code);
+      EXPECT_EQ(got[i]["message"], f.message);
+      LineColumn start = source.toUtf16(f.range.begin);
+      EXPECT_EQ(got[i]["range"]["start"]["line"], start.line);
+      EXPECT_EQ(got[i]["range"]["start"]["character"], start.column);
+    }
+    ++seeds;
+  }
+  EXPECT_EQ(seeds, 4);
 }
 
 TEST(LspDiagnostics, ATextThatIsNotAReportGetsAnEmptyList) {
