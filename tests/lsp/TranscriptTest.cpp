@@ -28,7 +28,10 @@
 #include <thread>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -255,6 +258,79 @@ TEST_P(Transcript, Replays) {
   EXPECT_TRUE(exited) << "a transcript should end with the server's exit code";
   std::string errors = readAll(log);
   for (const auto& want : stderrWanted) EXPECT_NE(errors.find(want), std::string::npos) << "stderr lacks: " << want << "\n" << errors;
+  fs::remove(log);
+}
+
+// `--listen`: one client over TCP, the same protocol; the chosen port is
+// printed on stderr.
+TEST(Listen, ServesOneClientOverTcp) {
+  fs::path log = fs::temp_directory_path() / ("nianbao-listen-" + std::to_string(getpid()) + ".stderr");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  const char* argv[] = {NIANBAO_BINARY, "server", "--listen", "127.0.0.1:0", nullptr};
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, NIANBAO_BINARY, &actions, nullptr, const_cast<char**>(argv), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  int port = 0;
+  for (int i = 0; i < 200 && !port; ++i) {
+    std::string err = readAll(log);
+    auto at = err.find("listening on 127.0.0.1:");
+    if (at != std::string::npos && err.find('\n', at) != std::string::npos)
+      port = std::stoi(err.substr(at + std::string("listening on 127.0.0.1:").size()));
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_GT(port, 0) << readAll(log);
+  int sock = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  auto sendMessage = [&](const json& m) {
+    std::string framed = lsp::frameMessage(m.dump());
+    ASSERT_EQ(::write(sock, framed.data(), framed.size()), static_cast<ssize_t>(framed.size()));
+  };
+  lsp::MessageReader reader;
+  auto receive = [&]() -> json {
+    char buffer[65536];
+    for (;;) {
+      if (auto e = reader.next()) return json::parse(e->body);
+      ssize_t n = read(sock, buffer, sizeof buffer);
+      if (n <= 0) return nullptr;
+      reader.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
+    }
+  };
+  sendMessage({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", {{"capabilities", json::object()}}}});
+  json init = receive();
+  EXPECT_EQ(init["result"]["serverInfo"]["name"], "nianbao") << init.dump();
+  sendMessage({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}});
+  EXPECT_TRUE(receive()["result"].is_null());
+  sendMessage({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(sock);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << readAll(log);
+  fs::remove(log);
+}
+
+TEST(Listen, ABadAddressIsAUsageError) {
+  fs::path log = fs::temp_directory_path() / ("nianbao-listen-bad-" + std::to_string(getpid()) + ".stderr");
+  for (const char* bad : {"localhost", "127.0.0.1:99999", "not-an-ip:80"}) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const char* argv[] = {NIANBAO_BINARY, "server", "--listen", bad, nullptr};
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, NIANBAO_BINARY, &actions, nullptr, const_cast<char**>(argv), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << bad;
+    EXPECT_NE(readAll(log).find("--listen"), std::string::npos) << bad << ": " << readAll(log);
+  }
   fs::remove(log);
 }
 
