@@ -56,21 +56,24 @@ TEST(LspCompletion, AMissingPartHeadingCompletesFromItsPinyin) {
   }
 }
 
-TEST(LspCompletion, AMissingRowIsOfferedInTheTablesLayoutWithZerosAsTabStops) {
-  InProcessClient client;
-  client.initialize(capabilities(false));
+// A report without the row 行政强制, an empty line typed after 行政处罚,
+// and the completion list asked for there.
+json completeOnBlankLineAfterPunishments(InProcessClient& client) {
   ReportSpec spec;
   spec.dropRows.insert("行政强制");
   std::string text = buildReport(spec);
   client.open(kUri, text);
-  client.diagnostics(kUri, 1);
-  // An empty line typed after 行政处罚, then completion there.
   std::string row = "行政处罚\t3\n";
-  std::size_t lineEnd = text.find(row) + row.size();
-  client.change(kUri, 2, json::array({{{"range", {{"start", position(placeOf(text, lineEnd), false)},
-                                                  {"end", position(placeOf(text, lineEnd), false)}}},
+  Place lineEnd = placeOf(text, text.find(row) + row.size());
+  client.change(kUri, 2, json::array({{{"range", {{"start", position(lineEnd, false)}, {"end", position(lineEnd, false)}}},
                                        {"text", "\n"}}}));
-  json r = client.request("textDocument/completion", at(kUri, placeOf(text, lineEnd), false));
+  return client.request("textDocument/completion", at(kUri, lineEnd, false));
+}
+
+TEST(LspCompletion, AMissingRowIsOfferedInTheTablesLayoutWithZerosAsTabStops) {
+  InProcessClient client;
+  client.initialize(capabilities(false));
+  json r = completeOnBlankLineAfterPunishments(client);
   const json* item = itemLabelled(r["result"]["items"], "行政强制");
   ASSERT_NE(item, nullptr) << r.dump(1);
   EXPECT_EQ((*item)["insertTextFormat"], 2);
@@ -82,15 +85,7 @@ TEST(LspCompletion, AMissingRowIsOfferedInTheTablesLayoutWithZerosAsTabStops) {
 TEST(LspCompletion, WithoutSnippetSupportTheZerosArePlainText) {
   InProcessClient client;
   client.initialize(capabilities(false, /*snippets=*/false));
-  ReportSpec spec;
-  spec.dropRows.insert("行政强制");
-  std::string text = buildReport(spec);
-  client.open(kUri, text);
-  std::size_t lineEnd = text.find("行政处罚\t3\n") + std::string("行政处罚\t3\n").size();
-  client.change(kUri, 2, json::array({{{"range", {{"start", position(placeOf(text, lineEnd), false)},
-                                                  {"end", position(placeOf(text, lineEnd), false)}}},
-                                       {"text", "\n"}}}));
-  json r = client.request("textDocument/completion", at(kUri, placeOf(text, lineEnd), false));
+  json r = completeOnBlankLineAfterPunishments(client);
   const json* item = itemLabelled(r["result"]["items"], "行政强制");
   ASSERT_NE(item, nullptr) << r.dump(1);
   EXPECT_EQ((*item)["insertTextFormat"], 1);
