@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -64,5 +65,20 @@ inline std::string readFile(const std::string& path) {
   s << in.rdbuf();
   return s.str();
 }
+
+#ifdef NIANBAO_SHARED
+// The shared corpus's reports (seeds and real ones), sorted; empty if absent.
+inline std::vector<std::filesystem::path> corpusFiles() {
+  std::vector<std::filesystem::path> out;
+  for (const char* dir : {"seeds", "real"}) {
+    std::filesystem::path p = std::filesystem::path(NIANBAO_SHARED) / "corpus" / dir;
+    if (!std::filesystem::exists(p)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(p))
+      if (e.path().extension() == ".txt") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+#endif
 
 }  // namespace nianbao::testing

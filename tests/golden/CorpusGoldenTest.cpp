@@ -33,18 +33,6 @@ std::vector<Expected> readExpected(const fs::path& path) {
   return out;
 }
 
-std::vector<fs::path> corpusFiles() {
-  std::vector<fs::path> out;
-  for (const char* dir : {"seeds", "real"}) {
-    fs::path p = fs::path(NIANBAO_SHARED) / "corpus" / dir;
-    if (!fs::exists(p)) continue;
-    for (const auto& e : fs::directory_iterator(p))
-      if (e.path().extension() == ".txt") out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 TEST(CorpusGolden, TheCorpusIsThere) {
   EXPECT_GE(corpusFiles().size(), 12u) << "expected the shared corpus at " << NIANBAO_SHARED;
 }

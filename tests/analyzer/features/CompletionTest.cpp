@@ -530,14 +530,13 @@ TEST(CompletionOffsets, EveryOffsetOfTheCorpus) {
   // Real reports: PDF text with wrapped labels, pipe tables, cell-per-line
   // tables with "|" lines. Nothing may throw, and every range must be sound.
   std::size_t files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(NIANBAO_SHARED) + "/corpus")) {
-    if (entry.path().extension() != ".txt") continue;
+  for (const auto& path : corpusFiles()) {
     ++files;
-    SourceText text(readFile(entry.path().string()));
+    SourceText text(readFile(path.string()));
     ReportModel model = builtinAnalyzer().analyze(text).model;
     for (std::size_t offset = 0; offset <= text.text().size(); ++offset)
       for (const auto& c : completeAt(builtinAnalyzer().tmpl(), text, model, offset)) {
-        ASSERT_LE(c.replace.begin, c.replace.end) << entry.path() << " " << offset;
+        ASSERT_LE(c.replace.begin, c.replace.end) << path << " " << offset;
         ASSERT_LE(c.replace.end, offset);
         EXPECT_EQ(text.lineOf(c.replace.begin), text.lineOf(offset));
         for (const auto& stop : c.tabStops) EXPECT_EQ(c.insertText.substr(stop.begin, stop.size()), "0");

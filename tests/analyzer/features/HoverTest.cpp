@@ -320,20 +320,15 @@ TEST(HoverGroups, AGroupWrittenAsOneRowStandsForItsRows) {
 
 TEST(HoverCorpus, EveryByteOfEveryPublishedReportIsSafe) {
   std::size_t files = 0;
-  for (const char* dir : {"seeds", "real"}) {
-    std::filesystem::path p = std::filesystem::path(NIANBAO_SHARED) / "corpus" / dir;
-    if (!std::filesystem::exists(p)) continue;
-    for (const auto& e : std::filesystem::directory_iterator(p)) {
-      if (e.path().extension() != ".txt") continue;
-      SCOPED_TRACE(e.path().filename().string());
-      ++files;
-      Checked c(readFile(e.path().string()));
-      for (std::size_t offset = 0; offset <= c.text.text().size(); ++offset) {
-        std::optional<HoverInfo> h;
-        ASSERT_NO_THROW(h = hoverAt(builtinAnalyzer(), c.text, c.analysis.model, offset)) << offset;
-        if (h) {
-          EXPECT_TRUE(h->range.begin <= offset && offset <= h->range.end) << offset;
-        }
+  for (const auto& path : corpusFiles()) {
+    SCOPED_TRACE(path.filename().string());
+    ++files;
+    Checked c(readFile(path.string()));
+    for (std::size_t offset = 0; offset <= c.text.text().size(); ++offset) {
+      std::optional<HoverInfo> h;
+      ASSERT_NO_THROW(h = hoverAt(builtinAnalyzer(), c.text, c.analysis.model, offset)) << offset;
+      if (h) {
+        EXPECT_TRUE(h->range.begin <= offset && offset <= h->range.end) << offset;
       }
     }
   }

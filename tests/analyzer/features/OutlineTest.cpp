@@ -283,21 +283,16 @@ TEST(OutlineGroups, AGroupWrittenAsOneRowIsAGroupWithItsNumbers) {
 TEST(OutlineCorpus, EveryPublishedReportGivesAWellFormedOutline) {
   // Real reports: lost headings, PDF text, tables pasted in pieces.
   std::size_t files = 0;
-  for (const char* dir : {"seeds", "real"}) {
-    std::filesystem::path p = std::filesystem::path(NIANBAO_SHARED) / "corpus" / dir;
-    if (!std::filesystem::exists(p)) continue;
-    for (const auto& e : std::filesystem::directory_iterator(p)) {
-      if (e.path().extension() != ".txt") continue;
-      SCOPED_TRACE(e.path().filename().string());
-      ++files;
-      Checked c(readFile(e.path().string()));
-      auto top = outline(builtinAnalyzer().tmpl(), c.text, c.analysis.model);
-      EXPECT_EQ(top.empty(), !c.analysis.model.isReport);
-      expectWellFormed(top, c.text, nullptr);
-      for (const auto& r : foldingRegions(builtinAnalyzer().tmpl(), c.text, c.analysis.model)) {
-        EXPECT_LT(r.startLine, r.endLine);
-        EXPECT_LT(r.endLine, c.text.lineCount());
-      }
+  for (const auto& path : corpusFiles()) {
+    SCOPED_TRACE(path.filename().string());
+    ++files;
+    Checked c(readFile(path.string()));
+    auto top = outline(builtinAnalyzer().tmpl(), c.text, c.analysis.model);
+    EXPECT_EQ(top.empty(), !c.analysis.model.isReport);
+    expectWellFormed(top, c.text, nullptr);
+    for (const auto& r : foldingRegions(builtinAnalyzer().tmpl(), c.text, c.analysis.model)) {
+      EXPECT_LT(r.startLine, r.endLine);
+      EXPECT_LT(r.endLine, c.text.lineCount());
     }
   }
   EXPECT_GE(files, 12u) << "expected the shared corpus at " << NIANBAO_SHARED;
