@@ -1,6 +1,7 @@
 #include "Analyzer.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "fix/TextEdits.h"
@@ -13,13 +14,27 @@ Analyzer::Analyzer(const Template& t, std::string locale)
     : labels_(t), locale_(std::move(locale)) {}
 
 Analysis Analyzer::analyze(const SourceText& text) const {
+  ReportModel model = parseReport(text, labels_);
+  std::vector<Finding> arithmetic = checkArithmetic(text, model);
+  return complete(text, std::move(model), std::move(arithmetic));
+}
+
+std::vector<Finding> Analyzer::checkArithmetic(const SourceText& text, const ReportModel& model) const {
+  std::vector<Finding> findings;
+  if (!model.isReport) return findings;
+  checkRelations(RuleContext{text, tmpl(), model, findings, locale_});
+  return findings;
+}
+
+Analysis Analyzer::complete(const SourceText& text, ReportModel model, std::vector<Finding> arithmetic) const {
   Analysis a;
-  a.model = parseReport(text, labels_);
+  a.model = std::move(model);
   if (!a.model.isReport) return a;  // a meeting note stays silent
   RuleContext ctx{text, tmpl(), a.model, a.findings, locale_};
   checkSections(ctx);
   checkTableStructure(ctx);
-  checkRelations(ctx);
+  a.findings.insert(a.findings.end(), std::make_move_iterator(arithmetic.begin()),
+                    std::make_move_iterator(arithmetic.end()));
   std::stable_sort(a.findings.begin(), a.findings.end(), [](const Finding& x, const Finding& y) {
     return x.range.begin != y.range.begin ? x.range.begin < y.range.begin : x.range.end < y.range.end;
   });
@@ -47,7 +62,7 @@ std::size_t positionBefore(std::size_t p, std::vector<TextEdit> edits) {
 
 FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
   FixAllResult result;
-  std::string current = original.text();
+  std::string current = original.str();
   std::vector<std::vector<TextEdit>> rounds;  // the edits of each round, for mapping places back
   std::vector<std::pair<std::size_t, Finding>> applied;
   // Fixes can unlock others (a fixed row total makes a column total checkable),

@@ -27,8 +27,16 @@ class Analyzer {
   const Template& tmpl() const { return labels_.tmpl(); }
   const std::string& locale() const { return locale_; }
 
+  const LabelIndex& labels() const { return labels_; }
+
   // Never fails and never throws for any text.
   Analysis analyze(const SourceText& text) const;
+
+  // The steps of analyze() after parsing, for the incremental analyzer. The
+  // arithmetic findings depend on the model's tables alone, so it keeps them
+  // while the tables stay the same; complete() adds the other rules' findings.
+  std::vector<Finding> checkArithmetic(const SourceText& text, const ReportModel& model) const;
+  Analysis complete(const SourceText& text, ReportModel model, std::vector<Finding> arithmetic) const;
 
  private:
   LabelIndex labels_;

@@ -100,7 +100,7 @@ int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& ou
   for (const auto& input : inputs) {
     SourceText text(input.bytes);
     FixAllResult fixed = fixAll(analyzer, text);
-    if (fixed.text != text.text()) {
+    if (fixed.text != text.str()) {
       std::string bytes = (text.hadBom() ? "\xEF\xBB\xBF" : "") + fixed.text;
       std::string error;
       if (!writeAtomically(input.path, bytes, error)) {

@@ -52,7 +52,7 @@ json codeActions(const Analyzer& analyzer, const std::string& uri, const Documen
     }
   if (request.fixAll && view.analysis->model.isReport) {
     FixAllResult fixed = fixAll(analyzer, *view.text);
-    auto edits = lineDiff(view.text->text(), fixed.text);
+    auto edits = lineDiff(view.text->str(), fixed.text);
     if (!edits.empty())
       actions.push_back({{"title", analyzer.tmpl().message("fix-all", {{"count", std::to_string(fixed.applied.size())}},
                                                            analyzer.locale())},

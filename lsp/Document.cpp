@@ -14,12 +14,17 @@ bool isHeadingCheck(const std::string& code) {
 }
 
 Document::Document(std::string uri, const Environment& env, Strand strand, Settings settings)
-    : uri_(std::move(uri)), env_(env), strand_(std::move(strand)), settings_(settings), timer_(strand_) {}
+    : uri_(std::move(uri)),
+      env_(env),
+      strand_(std::move(strand)),
+      settings_(settings),
+      timer_(strand_),
+      incremental_(std::make_shared<Incremental>(*env.analyzer)) {}
 
-void Document::open(int version, std::string text) {
+void Document::open(int version, std::string_view text) {
   version_ = version;
   *newestVersion_ = version;
-  text_ = std::move(text);
+  text_ = SourceText(text);
   baselineVersion_ = version;  // opening counts as saving: the file is as on disk
   editsSinceBaseline_.clear();
   // Not through the timer: a keystroke re-arming it would cancel the
@@ -27,7 +32,7 @@ void Document::open(int version, std::string text) {
   startAnalysis();
 }
 
-void Document::update(int version, std::string text, const std::vector<ByteEdit>& edits) {
+void Document::update(int version, SourceText text, const std::vector<ByteEdit>& edits) {
   version_ = version;
   *newestVersion_ = version;
   text_ = std::move(text);
@@ -88,6 +93,10 @@ void Document::whenAnalyzed(int version, ViewCallback ready) {
 void Document::whenCurrent(ViewCallback ready) {
   if (closed_) return ready(nullptr);
   waiters_.push_back({-1, std::move(ready)});
+  if ((!latest_ || latest_->version != version_) && analysing_ != version_) {
+    timer_.cancel();
+    startAnalysis();
+  }
   settle();
 }
 
@@ -96,20 +105,26 @@ void Document::schedule(std::chrono::milliseconds delay) {
   timer_.expires_after(delay);
   timer_.async_wait([self = shared_from_this(), version = version_](const boost::system::error_code& ec) {
     // The timer may have expired before a newer keystroke re-armed it.
-    if (ec || self->closed_ || version != self->version_) return;
+    if (ec || self->closed_ || version != self->version_ || self->analysing_ == version) return;
     self->startAnalysis();
   });
 }
 
 void Document::startAnalysis() {
   int version = version_;
+  analysing_ = version;
   bool forBaseline = baselineVersion_ == version;
-  boost::asio::post(*env_.pool, [self = shared_from_this(), version, forBaseline, text = text_] {
+  // The text is shared, not copied: SourceText values share their chunks.
+  auto source = std::make_shared<const SourceText>(text_);
+  boost::asio::post(*env_.pool, [self = shared_from_this(), version, forBaseline, source] {
     // A burst of keystrokes leaves analyses queued behind each other; only
     // the newest (and a save's) is worth the time.
     if (!forBaseline && self->newestVersion_->load() != version) return;
-    auto source = std::make_shared<const SourceText>(text);
-    auto analysis = std::make_shared<const Analysis>(self->env_.analyzer->analyze(*source));
+    std::shared_ptr<const Analysis> analysis;
+    {
+      std::lock_guard lock(self->incremental_->mutex);
+      analysis = std::make_shared<const Analysis>(self->incremental_->analyzer.analyze(*source));
+    }
     boost::asio::post(self->strand_, [self, version, source, analysis] { self->analyzed(version, source, analysis); });
   });
 }
@@ -150,7 +165,7 @@ std::shared_ptr<const DocumentView> Document::makeView(int version, std::shared_
     // Saved checks of a file that stopped being a report would be noise.
     if (view->analysis->model.isReport)
       for (const auto& f : savedHeadings_)
-        if (f.range.end <= view->text->text().size()) view->diagnostics.push_back(f);
+        if (f.range.end <= view->text->size()) view->diagnostics.push_back(f);
     std::stable_sort(view->diagnostics.begin(), view->diagnostics.end(), [](const Finding& a, const Finding& b) {
       return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end < b.range.end;
     });

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "Analyzer.h"
+#include "incremental/IncrementalAnalyzer.h"
 #include "EditTracking.h"
 #include "Settings.h"
 
@@ -54,12 +56,12 @@ class Document : public std::enable_shared_from_this<Document> {
   const std::string& uri() const { return uri_; }
 
   // All of these on strand().
-  void open(int version, std::string text);
-  void update(int version, std::string text, const std::vector<ByteEdit>& edits);
+  void open(int version, std::string_view text);
+  void update(int version, SourceText text, const std::vector<ByteEdit>& edits);
   void saved();
   void close();
   void setSettings(const Settings& settings);
-  const std::string& text() const { return text_; }
+  const SourceText& text() const { return text_; }
   int version() const { return version_; }
   bool closed() const { return closed_; }
 
@@ -67,7 +69,8 @@ class Document : public std::enable_shared_from_this<Document> {
   // document moves past that version or closes first (ContentModified).
   void whenAnalyzed(int version, ViewCallback ready);
   // `ready` gets the first view that is current when it is made (pull
-  // diagnostics want what the user sees now, whatever the version).
+  // diagnostics want what the user sees now, whatever the version). The
+  // client is asking now, so a pending debounce is cut short.
   void whenCurrent(ViewCallback ready);
 
  private:
@@ -84,12 +87,22 @@ class Document : public std::enable_shared_from_this<Document> {
   Strand strand_;
   Settings settings_;
   boost::asio::steady_timer timer_;
-  std::string text_;
+  SourceText text_;
   int version_ = 0;
+  int analysing_ = -1;  // the version the last analysis was started for
   bool closed_ = false;
   // The newest version handed out, read by pool threads to skip stale work.
   std::shared_ptr<std::atomic<int>> newestVersion_ = std::make_shared<std::atomic<int>>(0);
   std::shared_ptr<const DocumentView> latest_;
+  // What the last analysis kept for the next one. Analyses of one document
+  // may run on two pool threads at once (a save's and a keystroke's), so
+  // they take turns.
+  struct Incremental {
+    explicit Incremental(const Analyzer& analyzer) : analyzer(analyzer) {}
+    std::mutex mutex;
+    IncrementalAnalyzer analyzer;
+  };
+  std::shared_ptr<Incremental> incremental_;
 
   // The heading checks as of the last open or save, carried across edits.
   std::vector<Finding> savedHeadings_;

@@ -291,9 +291,7 @@ void LspServer::didOpen(const json& params) {
     boost::asio::post(slot->strand(), [doc = slot] { doc->close(); });
   }
   slot = std::make_shared<Document>(uri, environment_, boost::asio::make_strand(io_), settings_);
-  boost::asio::post(slot->strand(), [doc = slot, version, text = std::move(text)]() mutable {
-    doc->open(version, std::move(text));
-  });
+  boost::asio::post(slot->strand(), [doc = slot, version, text = std::move(text)] { doc->open(version, text); });
 }
 
 void LspServer::didChange(const json& params) {

@@ -2,14 +2,15 @@
 
 namespace nianbao::lsp {
 
-std::optional<std::string> applyContentChanges(std::string text, const nlohmann::json& changes,
-                                               PositionEncoding encoding, std::string* error,
-                                               std::vector<ByteEdit>* edits) {
-  auto fail = [&](std::string why) -> std::optional<std::string> {
+std::optional<SourceText> applyContentChanges(const SourceText& text, const nlohmann::json& changes,
+                                              PositionEncoding encoding, std::string* error,
+                                              std::vector<ByteEdit>* edits) {
+  auto fail = [&](std::string why) -> std::optional<SourceText> {
     if (error) *error = std::move(why);
     return std::nullopt;
   };
   if (!changes.is_array()) return fail("contentChanges must be an array");
+  SourceText current = text;
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const auto& change = changes[i];
     std::string where = "contentChanges[" + std::to_string(i) + "]";
@@ -17,23 +18,21 @@ std::optional<std::string> applyContentChanges(std::string text, const nlohmann:
       return fail(where + ".text must be a string");
     const std::string& inserted = change["text"].get_ref<const std::string&>();
     if (!change.contains("range")) {
-      if (edits) edits->push_back({0, SourceText(text).text().size(), SourceText(inserted).text().size()});
-      text = inserted;
+      SourceText whole(inserted);
+      if (edits) edits->push_back({0, current.size(), whole.size()});
+      current = std::move(whole);
       continue;
     }
-    // Each change is against the text the previous one left. The document
-    // is whole-text for now (issue 4 makes edits incremental).
-    SourceText current(text);
+    // Each change is against the text the previous one left.
     std::string why;
     auto range = rangeFromJson(current, change["range"], encoding, &why);
     if (!range) return fail(where + ".range: " + why);
-    std::string next = current.text();
-    next.replace(range->begin, range->size(), inserted);
-    if (edits) edits->push_back({range->begin, range->end, inserted.size()});
-    if (current.hadBom()) next.insert(0, "\xEF\xBB\xBF");
-    text = std::move(next);
+    SourceText next = current.edited(*range, inserted);
+    // What the edit inserted, as the text holds it (invalid UTF-8 repaired).
+    if (edits) edits->push_back({range->begin, range->end, next.size() + range->size() - current.size()});
+    current = std::move(next);
   }
-  return text;
+  return current;
 }
 
 }  // namespace nianbao::lsp

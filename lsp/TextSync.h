@@ -16,10 +16,10 @@ namespace nianbao::lsp {
 // The text after `changes` (an array of TextDocumentContentChangeEvent); a
 // change without a range replaces the whole text. On a malformed change,
 // nullopt and `error` names it; the caller keeps the old text. When `edits`
-// is given it receives each change as a byte edit of the text before it
-// (offsets as SourceText counts them, without a BOM).
-std::optional<std::string> applyContentChanges(std::string text, const nlohmann::json& changes,
-                                               PositionEncoding encoding, std::string* error,
-                                               std::vector<ByteEdit>* edits = nullptr);
+// is given it receives each change as a byte edit of the text before it.
+// Only the chunks of the text each change touches are copied.
+std::optional<SourceText> applyContentChanges(const SourceText& text, const nlohmann::json& changes,
+                                              PositionEncoding encoding, std::string* error,
+                                              std::vector<ByteEdit>* edits = nullptr);
 
 }  // namespace nianbao::lsp

@@ -52,16 +52,16 @@ struct Cursor {
 };
 
 std::optional<Cursor> cursorAt(const SourceText& text, std::size_t offset) {
-  const std::string& s = text.text();
-  if (offset > s.size()) return std::nullopt;
+  if (offset > text.size()) return std::nullopt;
   Cursor c;
   c.line = text.lineOf(offset);
   std::size_t begin = text.lineStart(c.line), end = text.lineEnd(c.line);
-  offset = std::clamp(offset, begin, end);  // inside a CRLF: the end of the line
-  while (offset > begin && (static_cast<unsigned char>(s[offset]) & 0xC0) == 0x80) --offset;
-  c.offset = offset;
-  c.before = std::string_view(s).substr(begin, offset - begin);
-  c.restBlank = onlySpaces(std::string_view(s).substr(offset, end - offset));
+  std::string_view s = text.lineText(c.line);
+  std::size_t at = std::clamp(offset, begin, end) - begin;  // inside a CRLF: the end of the line
+  while (at > 0 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  c.offset = begin + at;
+  c.before = s.substr(0, at);
+  c.restBlank = onlySpaces(s.substr(at, end - begin - at));
   return c;
 }
 

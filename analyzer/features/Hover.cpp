@@ -90,9 +90,8 @@ class Hover {
     return i < 0 ? nullptr : &t_.parts[static_cast<std::size_t>(i)];
   }
   std::string written(ByteRange r) const {
-    const std::string& s = text_.text();
-    if (r.begin > r.end || r.end > s.size()) return {};
-    return s.substr(r.begin, r.size());
+    if (r.begin > r.end || r.end > text_.size()) return {};
+    return text_.slice(r);
   }
 
   // The row's name as the document writes it, else as the template does.
@@ -298,7 +297,7 @@ class Hover {
 
 std::optional<HoverInfo> hoverAt(const Analyzer& analyzer, const SourceText& text, const ReportModel& model,
                                  std::size_t offset) {
-  if (!model.isReport || offset > text.text().size()) return std::nullopt;
+  if (!model.isReport || offset > text.size()) return std::nullopt;
   return Hover(analyzer, text, model).at(offset);
 }
 

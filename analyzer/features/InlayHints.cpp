@@ -22,7 +22,7 @@ std::vector<InlayHintItem> inlayHints(const Analyzer& analyzer, const SourceText
     if (check.relation->kind == RelationKind::RowBalance || !check.checkable || check.holds || !check.target)
       continue;
     std::size_t end = check.target->cell.range.end;
-    if (end < visible.begin || end > visible.end || end > text.text().size()) continue;
+    if (end < visible.begin || end > visible.end || end > text.size()) continue;
     Wrong& w = byEnd[end];
     std::string expected = check.expected()->toString();
     if (std::find(w.expected.begin(), w.expected.end(), expected) == w.expected.end()) w.expected.push_back(expected);

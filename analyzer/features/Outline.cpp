@@ -139,9 +139,8 @@ class Builder {
  private:
   ByteRange lines(Span s) const { return {text_.lineStart(s.first), text_.lineEnd(s.last)}; }
   std::string written(ByteRange r) const {
-    const std::string& s = text_.text();
-    if (r.begin > r.end || r.end > s.size()) return {};
-    return s.substr(r.begin, r.size());
+    if (r.begin > r.end || r.end > text_.size()) return {};
+    return text_.slice(r);
   }
 
   // A topic runs to the end of its part, unless a table follows it there

@@ -29,6 +29,7 @@ struct Number {
 struct Cell {
   std::string text;
   ByteRange range;
+  friend bool operator==(const Cell&, const Cell&) = default;
 };
 
 enum class CellState {
@@ -44,6 +45,7 @@ struct ValueCell {
   Cell cell;
   CellState state = CellState::Blank;
   std::optional<Number> value;  // set for Number, Negative and Fraction
+  friend bool operator==(const ValueCell&, const ValueCell&) = default;
 };
 
 // How a row was written; fixes write new rows the same way.
@@ -64,6 +66,7 @@ struct TableRow {
   double labelScore = 0;           // similarity of the folded label to the template's
   int leadingEmptyCells = 0;       // for Tabs/Pipes: empty cells written before the label
   int cellsBeforeValues = 0;       // for Tabs/Pipes: empty cells between label and values
+  friend bool operator==(const TableRow&, const TableRow&) = default;
 };
 
 // A header cell that matched one of the table's column (or header) labels.
@@ -72,6 +75,7 @@ struct HeaderCell {
   int templateColumn = -1;         // index into TemplateTable::columns, -1 for other headers
   std::string expected;            // the template's wording
   double score = 0;
+  friend bool operator==(const HeaderCell&, const HeaderCell&) = default;
 };
 
 struct Table {
@@ -86,6 +90,7 @@ struct Table {
   bool pipeLeading = true;
   std::string cellIndent;          // CellPerLine: what precedes each cell ("\t")
   bool cellSeparatorLines = false; // CellPerLine: "|" lines between cells
+  friend bool operator==(const Table&, const Table&) = default;
 };
 
 // The first row written for each template row of `table` (later ones are
@@ -104,12 +109,14 @@ struct PartHeading {
   std::string closingMarkup;     // what closes it ("**"), if only markup follows the title
   double score = 0;              // similarity of the title to the template's
   int variant = -1;              // index into TemplatePart::variants if one matched
+  friend bool operator==(const PartHeading&, const PartHeading&) = default;
 };
 
 struct TopicHeading {
   int topic = -1;                // index into Template::topics
   std::size_t line = 0;
   ByteRange range;
+  friend bool operator==(const TopicHeading&, const TopicHeading&) = default;
 };
 
 struct ReportModel {
@@ -118,6 +125,7 @@ struct ReportModel {
   std::vector<PartHeading> parts; // in document order
   std::vector<TopicHeading> topics;
   std::vector<Table> tables;      // in document order
+  friend bool operator==(const ReportModel&, const ReportModel&) = default;
 };
 
 }  // namespace nianbao

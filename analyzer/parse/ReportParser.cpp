@@ -42,16 +42,24 @@ std::optional<ByteRange> findTitle(const SourceText& text, std::size_t endLine, 
 
 }  // namespace
 
-ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
+HeadingLines findHeadingLines(const SourceText& text, std::size_t firstLine, std::size_t endLine,
+                              const LabelIndex& labels) {
+  HeadingLines found;
+  for (std::size_t line = firstLine; line < endLine && line < text.lineCount(); ++line) {
+    if (auto h = parsePartHeading(text, line, labels)) found.parts.push_back(std::move(*h));
+    if (auto t = parseTopicHeading(text, line, labels)) found.topics.push_back(*t);
+  }
+  return found;
+}
+
+ReportModel assembleReport(const SourceText& text, const LabelIndex& labels, HeadingLines headings,
+                           const TableZoneParser& parseZone) {
   const Template& tmpl = labels.tmpl();
   ReportModel model;
-  std::vector<bool> skip(text.lineCount(), false);
-  for (std::size_t line = 0; line < text.lineCount(); ++line) {
-    if (auto h = parsePartHeading(text, line, labels)) {
-      skip[line] = true;
-      model.parts.push_back(std::move(*h));
-    }
-  }
+  model.parts = std::move(headings.parts);
+  std::vector<std::size_t> headingLines;
+  headingLines.reserve(model.parts.size());
+  for (const auto& p : model.parts) headingLines.push_back(p.line);
   std::size_t firstPartLine = model.parts.empty() ? text.lineCount() : model.parts.front().line;
   model.title = findTitle(text, std::max<std::size_t>(firstPartLine, 1), labels);
 
@@ -65,8 +73,8 @@ ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
       break;
     }
   if (topicsPart >= 0)
-    for (std::size_t line = topicsBegin; line < topicsEnd; ++line)
-      if (auto t = parseTopicHeading(text, line, labels)) model.topics.push_back(*t);
+    for (auto& t : headings.topics)
+      if (t.line >= topicsBegin && t.line < topicsEnd) model.topics.push_back(t);
 
   // Tables are looked for from the first part that holds one to the first
   // later part that holds none, so prose elsewhere is never taken for rows.
@@ -91,7 +99,7 @@ ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
       zoneEnd = p.line;
       break;
     }
-  model.tables = parseTables(text, zoneBegin, zoneEnd, skip, labels);
+  model.tables = parseZone(zoneBegin, std::max(zoneBegin, zoneEnd), headingLines);
 
   std::set<int> distinctParts;
   for (const auto& p : model.parts) distinctParts.insert(p.part);
@@ -99,6 +107,13 @@ ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
   // meeting note may have one numbered heading that looks like a part.
   model.isReport = (model.title.has_value() && !distinctParts.empty()) || distinctParts.size() >= 2;
   return model;
+}
+
+ReportModel parseReport(const SourceText& text, const LabelIndex& labels) {
+  return assembleReport(text, labels, findHeadingLines(text, 0, text.lineCount(), labels),
+                        [&](std::size_t begin, std::size_t end, const std::vector<std::size_t>& headingLines) {
+                          return parseTables(text, begin, end, headingLines, labels);
+                        });
 }
 
 }  // namespace nianbao

@@ -536,10 +536,12 @@ std::vector<Table> assemble(const SourceText& text, std::vector<Item>& items, co
 }  // namespace
 
 std::vector<Table> parseTables(const SourceText& text, std::size_t firstLine, std::size_t endLine,
-                               const std::vector<bool>& skip, const LabelIndex& labels) {
+                               const std::vector<std::size_t>& headingLines, const LabelIndex& labels) {
   Builder builder(text, labels);
+  auto heading = std::lower_bound(headingLines.begin(), headingLines.end(), firstLine);
   for (std::size_t line = firstLine; line < endLine && line < text.lineCount(); ++line) {
-    if (line < skip.size() && skip[line]) {
+    while (heading != headingLines.end() && *heading < line) ++heading;
+    if (heading != headingLines.end() && *heading == line) {
       builder.endRow();
       continue;
     }

@@ -12,10 +12,11 @@
 
 namespace nianbao {
 
-// Parses lines [firstLine, endLine) skipping those flagged in `skip`
-// (headings). Never fails: lines that are not table rows are ignored.
+// Parses lines [firstLine, endLine) skipping `headingLines` (sorted). Never
+// fails: lines that are not table rows are ignored. Reads no line outside the
+// range, so equal lines give equal tables wherever they sit.
 std::vector<Table> parseTables(const SourceText& text, std::size_t firstLine,
-                               std::size_t endLine, const std::vector<bool>& skip,
+                               std::size_t endLine, const std::vector<std::size_t>& headingLines,
                                const LabelIndex& labels);
 
 }  // namespace nianbao

@@ -27,6 +27,7 @@ struct Fix {
   // The fix writes numbers nobody knows (zeros in an inserted row): sums
   // checked after it are about placeholders, so fixAll makes no sum fix after it.
   bool insertsPlaceholders = false;
+  friend bool operator==(const Fix&, const Fix&) = default;
 };
 
 struct Finding {
@@ -35,6 +36,7 @@ struct Finding {
   ByteRange range;
   std::string message;
   std::optional<Fix> fix;
+  friend bool operator==(const Finding&, const Finding&) = default;
 };
 
 }  // namespace nianbao

@@ -80,7 +80,7 @@ void checkMissing(const RuleContext& ctx) {
       fix.edits.push_back({{at, at}, heading + eol + eol});
       range = ctx.lineRange(line);
     } else {
-      std::size_t end = ctx.text.text().size();
+      std::size_t end = ctx.text.size();
       std::string_view last = ctx.text.lineText(ctx.text.lineCount() - 1);
       fix.edits.push_back({{end, end}, (last.empty() ? "" : eol + eol) + heading + eol});
       range = ctx.lineRange(ctx.text.lineCount() - 1);
@@ -122,7 +122,7 @@ void checkTitles(const RuleContext& ctx) {
     bool sameWords = foldForMatching(h.title) == foldForMatching(tp.title);
     bool sameNumeral = h.numeral == tp.numeral;
     if (sameWords && sameNumeral) continue;
-    std::string actual(ctx.text.text().substr(h.headingRange.begin, h.headingRange.size()));
+    std::string actual = ctx.text.slice(h.headingRange);
     Fix fix{t.message("fix-label", {{"expected", tp.heading()}}, ctx.locale), {{h.headingRange, tp.heading()}}};
     ctx.report("section-title", Severity::Warning, h.headingRange,
                t.message("section-title", {{"expected", tp.heading()}, {"actual", actual}}, ctx.locale), std::move(fix));

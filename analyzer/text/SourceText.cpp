@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -48,48 +49,92 @@ std::size_t utf16Units(UChar32 c, std::size_t) { return U16_LENGTH(c); }
 std::size_t oneCodePoint(UChar32, std::size_t) { return 1; }
 std::size_t utf8Bytes(UChar32, std::size_t bytes) { return bytes; }
 
-std::vector<std::size_t> findLineStarts(std::string_view text) {
-  std::vector<std::size_t> starts{0};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      ++i;  // CRLF is one break; the next line starts after the LF.
-    }
-    if (text[i] == '\n' || text[i] == '\r') starts.push_back(i + 1);
-  }
-  return starts;
+// A line starts at `i` of `text` when a line break ends just before it. A CR
+// at the very end counts: the text after it (another chunk) never starts
+// with the LF that would make it a CRLF.
+bool lineStartsAt(std::string_view text, std::size_t i) {
+  if (i == 0 || i > text.size()) return false;
+  char before = text[i - 1];
+  return before == '\n' || (before == '\r' && (i == text.size() || text[i] != '\n'));
 }
 
-LineColumn toColumn(const SourceText& source, std::size_t offset,
-                    Measure measure) {
-  offset = std::min(offset, source.text().size());
+std::atomic<std::uint64_t> nextChunkId{1};
+
+std::shared_ptr<const SourceText::Chunk> makeChunk(std::string_view bytes) {
+  auto chunk = std::make_shared<SourceText::Chunk>();
+  chunk->bytes.assign(bytes);
+  chunk->lineStarts.push_back(0);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') {
+      ++chunk->breaks[1];
+      ++i;  // CRLF is one break; the next line starts after the LF.
+    } else if (bytes[i] == '\n') {
+      ++chunk->breaks[0];
+    } else if (bytes[i] == '\r') {
+      ++chunk->breaks[2];
+    } else {
+      continue;
+    }
+    if (i + 1 < bytes.size()) chunk->lineStarts.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+  chunk->id = nextChunkId.fetch_add(1, std::memory_order_relaxed);
+  return chunk;
+}
+
+// Cuts `text` (whole lines) into chunks of about kChunkTarget bytes. When
+// `toEnd` (the text runs to the document's end) its last line becomes a chunk
+// of its own, as the chunk invariant asks.
+void appendChunks(std::string_view text, bool toEnd, std::vector<std::shared_ptr<const SourceText::Chunk>>& out) {
+  std::size_t lastLine = text.size();
+  if (toEnd) {
+    std::size_t brk = text.find_last_of("\r\n");
+    lastLine = brk == std::string_view::npos ? 0 : brk + 1;
+  }
+  std::size_t begin = 0;
+  while (begin < lastLine) {
+    std::size_t cut = begin + SourceText::kChunkTarget;
+    if (cut >= lastLine) {
+      cut = lastLine;
+    } else {
+      while (cut < lastLine && !lineStartsAt(text, cut)) ++cut;
+    }
+    out.push_back(makeChunk(text.substr(begin, cut - begin)));
+    begin = cut;
+  }
+  if (toEnd) out.push_back(makeChunk(text.substr(lastLine)));
+}
+
+// Column of `offset` within its line, counting with `measure`.
+LineColumn toColumn(const SourceText& source, std::size_t offset, Measure measure) {
+  offset = std::min(offset, source.size());
   const std::size_t line = source.lineOf(offset);
+  const std::size_t begin = source.lineStart(line);
   // An offset inside the line break counts as the end of the content.
-  const std::size_t end = std::min(offset, source.lineEnd(line));
-  const std::uint8_t* s = bytesOf(source.text());
+  const std::string_view s = source.lineText(line);
+  const std::size_t end = std::min(offset, source.lineEnd(line)) - begin;
+  const std::uint8_t* p = bytesOf(s);
   std::size_t column = 0;
-  for (std::size_t i = source.lineStart(line); i < end;) {
+  for (std::size_t i = 0; i < end;) {
     std::size_t next = i;
     UChar32 c;
-    U8_NEXT_UNSAFE(s, next, c);  // The text is valid UTF-8 by construction.
+    U8_NEXT_UNSAFE(p, next, c);  // The text is valid UTF-8 by construction.
     if (next > end) break;       // Inside a character: snap to its start.
     column += measure(c, next - i);
     i = next;
   }
-  return {static_cast<std::uint32_t>(line),
-          static_cast<std::uint32_t>(column)};
+  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
 }
 
-std::size_t fromColumn(const SourceText& source, LineColumn position,
-                       Measure measure) {
-  if (position.line >= source.lineCount()) return source.text().size();
-  const std::size_t end = source.lineEnd(position.line);
-  const std::uint8_t* s = bytesOf(source.text());
+std::size_t fromColumn(const SourceText& source, LineColumn position, Measure measure) {
+  if (position.line >= source.lineCount()) return source.size();
+  const std::string_view s = source.lineText(position.line);
+  const std::uint8_t* p = bytesOf(s);
   std::size_t column = 0;
-  std::size_t i = source.lineStart(position.line);
-  while (i < end && column < position.column) {
+  std::size_t i = 0;
+  while (i < s.size() && column < position.column) {
     std::size_t next = i;
     UChar32 c;
-    U8_NEXT_UNSAFE(s, next, c);
+    U8_NEXT_UNSAFE(p, next, c);
     const std::size_t width = measure(c, next - i);
     // A column inside a character (between surrogate halves, or inside a
     // UTF-8 sequence) is not a valid position: snap to the character start,
@@ -98,7 +143,7 @@ std::size_t fromColumn(const SourceText& source, LineColumn position,
     column += width;
     i = next;
   }
-  return i;
+  return source.lineStart(position.line) + i;
 }
 
 }  // namespace
@@ -108,83 +153,158 @@ SourceText::SourceText(std::string_view bytes) {
     hadBom_ = true;
     bytes.remove_prefix(kBom.size());
   }
-  repaired_ = copyRepairingUtf8(bytes, text_);
-  lineStarts_ = findLineStarts(text_);
+  std::string text;
+  repaired_ = copyRepairingUtf8(bytes, text);
+  appendChunks(text, true, chunks_);
+  for (const auto& c : chunks_)
+    for (std::size_t k = 0; k < 3; ++k) breaks_[k] += c->breaks[k];
+  reindexFrom(0);
+}
+
+void SourceText::reindexFrom(std::size_t first) {
+  starts_.resize(chunks_.size());
+  firstLines_.resize(chunks_.size());
+  std::size_t offset = first == 0 ? 0 : starts_[first - 1] + chunks_[first - 1]->bytes.size();
+  std::size_t line = first == 0 ? 0 : firstLines_[first - 1] + chunks_[first - 1]->lineStarts.size();
+  for (std::size_t i = first; i < chunks_.size(); ++i) {
+    starts_[i] = offset;
+    firstLines_[i] = line;
+    offset += chunks_[i]->bytes.size();
+    line += chunks_[i]->lineStarts.size();
+  }
+  size_ = offset;
+  lineCount_ = line;
+}
+
+SourceText SourceText::edited(ByteRange range, std::string_view inserted) const {
+  range.end = std::min(range.end, size_);
+  range.begin = std::min(range.begin, range.end);
+  // The chunks to rebuild: from the one holding the edit's start (and the one
+  // before, if the edit starts a chunk: a CR there may meet an inserted LF)
+  // to the one holding its end (the byte after the last one replaced).
+  std::size_t first = chunkOfOffset(range.begin);
+  if (first > 0 && starts_[first] == range.begin) --first;
+  std::size_t last = chunkOfOffset(range.end);
+  std::string region;
+  region.reserve(starts_[last] + chunks_[last]->bytes.size() - starts_[first] + inserted.size());
+  for (std::size_t i = first; i <= last; ++i) region += chunks_[i]->bytes;
+  const std::size_t base = starts_[first];
+  region.replace(range.begin - base, range.size(), inserted);
+  // Deleting lines leaves small chunks; one that gets too small joins its
+  // neighbour, so chunks stay few.
+  while (region.size() < kChunkTarget / 4 && last + 1 < chunks_.size()) region += chunks_[++last]->bytes;
+
+  SourceText out;
+  out.hadBom_ = hadBom_;
+  out.repaired_ = repaired_;
+  std::string repaired;
+  if (copyRepairingUtf8(region, repaired)) out.repaired_ = true;
+  out.chunks_.reserve(chunks_.size() + repaired.size() / kChunkTarget + 1);
+  out.chunks_.assign(chunks_.begin(), chunks_.begin() + static_cast<std::ptrdiff_t>(first));
+  appendChunks(repaired, last + 1 == chunks_.size(), out.chunks_);
+  std::size_t rebuiltEnd = out.chunks_.size();
+  out.chunks_.insert(out.chunks_.end(), chunks_.begin() + static_cast<std::ptrdiff_t>(last) + 1, chunks_.end());
+  out.breaks_ = breaks_;
+  for (std::size_t i = first; i <= last; ++i)
+    for (std::size_t k = 0; k < 3; ++k) out.breaks_[k] -= chunks_[i]->breaks[k];
+  for (std::size_t i = first; i < rebuiltEnd; ++i)
+    for (std::size_t k = 0; k < 3; ++k) out.breaks_[k] += out.chunks_[i]->breaks[k];
+  out.starts_.assign(starts_.begin(), starts_.begin() + static_cast<std::ptrdiff_t>(first));
+  out.firstLines_.assign(firstLines_.begin(), firstLines_.begin() + static_cast<std::ptrdiff_t>(first));
+  out.reindexFrom(first);
+  return out;
+}
+
+std::string SourceText::str() const {
+  std::string out;
+  out.reserve(size_);
+  for (const auto& c : chunks_) out += c->bytes;
+  return out;
+}
+
+std::string SourceText::slice(ByteRange range) const {
+  range.end = std::min(range.end, size_);
+  std::string out;
+  if (range.begin >= range.end) return out;
+  out.reserve(range.size());
+  for (std::size_t i = chunkOfOffset(range.begin); i < chunks_.size() && starts_[i] < range.end; ++i) {
+    std::string_view bytes = chunks_[i]->bytes;
+    std::size_t from = range.begin > starts_[i] ? range.begin - starts_[i] : 0;
+    std::size_t to = std::min(bytes.size(), range.end - starts_[i]);
+    out.append(bytes.substr(from, to - from));
+  }
+  return out;
+}
+
+std::size_t SourceText::chunkOfLine(std::size_t line) const {
+  // firstLines_[0] == 0, so upper_bound never returns begin().
+  auto after = std::upper_bound(firstLines_.begin(), firstLines_.end(), line);
+  return static_cast<std::size_t>(after - firstLines_.begin()) - 1;
+}
+
+std::size_t SourceText::chunkOfOffset(std::size_t offset) const {
+  auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<std::size_t>(after - starts_.begin()) - 1;
 }
 
 // Lines past the end are empty and sit at the end of the text, so callers
 // that walk one line too far get an empty answer rather than a crash.
 std::size_t SourceText::lineStart(std::size_t line) const {
-  return line < lineStarts_.size() ? lineStarts_[line] : text_.size();
+  if (line >= lineCount_) return size_;
+  std::size_t c = chunkOfLine(line);
+  return starts_[c] + chunks_[c]->lineStarts[line - firstLines_[c]];
 }
 
 std::size_t SourceText::lineEnd(std::size_t line) const {
-  if (line + 1 >= lineStarts_.size()) return text_.size();
-  const std::size_t next = lineStarts_[line + 1];
-  const bool crlf = text_[next - 1] == '\n' && next - 1 > lineStarts_[line] &&
-                    text_[next - 2] == '\r';
-  return next - (crlf ? 2 : 1);
+  if (line >= lineCount_) return size_;
+  std::size_t c = chunkOfLine(line);
+  const Chunk& chunk = *chunks_[c];
+  std::size_t k = line - firstLines_[c];
+  std::size_t begin = chunk.lineStarts[k];
+  std::size_t next = k + 1 < chunk.lineStarts.size() ? chunk.lineStarts[k + 1] : chunk.bytes.size();
+  if (c + 1 == chunks_.size() && k + 1 == chunk.lineStarts.size()) return starts_[c] + next;  // the last line
+  const bool crlf = chunk.bytes[next - 1] == '\n' && next - 1 > begin && chunk.bytes[next - 2] == '\r';
+  return starts_[c] + next - (crlf ? 2 : 1);
 }
 
 std::string_view SourceText::lineText(std::size_t line) const {
-  const std::size_t begin = lineStart(line);
-  return std::string_view(text_).substr(begin, lineEnd(line) - begin);
+  if (line >= lineCount_) return {};
+  std::size_t c = chunkOfLine(line);
+  std::size_t begin = lineStart(line) - starts_[c];
+  return std::string_view(chunks_[c]->bytes).substr(begin, lineEnd(line) - starts_[c] - begin);
 }
 
 std::string_view SourceText::lineBreak(std::size_t line) const {
-  if (line + 1 >= lineStarts_.size()) return "";
-  const std::size_t end = lineEnd(line);
-  return std::string_view(text_).substr(end, lineStarts_[line + 1] - end);
+  if (line + 1 >= lineCount_) return "";
+  std::size_t c = chunkOfLine(line);
+  std::size_t end = lineEnd(line) - starts_[c];
+  std::size_t next = lineStart(line + 1);
+  return std::string_view(chunks_[c]->bytes).substr(end, next - starts_[c] - end);
 }
 
 std::string_view SourceText::dominantLineBreak() const {
   // Candidates in tie-break order: a strict majority is needed to displace an
   // earlier one.
-  static constexpr std::array<std::string_view, 3> kBreaks = {"\n", "\r\n",
-                                                              "\r"};
-  std::array<std::size_t, 3> counts{};
-  for (std::size_t line = 0; line + 1 < lineStarts_.size(); ++line) {
-    const std::string_view brk = lineBreak(line);
-    for (std::size_t k = 0; k < kBreaks.size(); ++k) {
-      if (brk == kBreaks[k]) ++counts[k];
-    }
-  }
+  static constexpr std::array<std::string_view, 3> kBreaks = {"\n", "\r\n", "\r"};
   std::size_t best = 0;
-  for (std::size_t k = 1; k < kBreaks.size(); ++k) {
-    if (counts[k] > counts[best]) best = k;
-  }
+  for (std::size_t k = 1; k < kBreaks.size(); ++k)
+    if (breaks_[k] > breaks_[best]) best = k;
   return kBreaks[best];
 }
 
 std::size_t SourceText::lineOf(std::size_t offset) const {
-  // lineStarts_[0] == 0, so upper_bound never returns begin().
-  const auto after =
-      std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
-  return static_cast<std::size_t>(after - lineStarts_.begin()) - 1;
+  offset = std::min(offset, size_);
+  std::size_t c = chunkOfOffset(offset);
+  const auto& starts = chunks_[c]->lineStarts;
+  auto after = std::upper_bound(starts.begin(), starts.end(), offset - starts_[c]);
+  return firstLines_[c] + static_cast<std::size_t>(after - starts.begin()) - 1;
 }
 
-LineColumn SourceText::toUtf16(std::size_t offset) const {
-  return toColumn(*this, offset, utf16Units);
-}
-
-std::size_t SourceText::fromUtf16(LineColumn position) const {
-  return fromColumn(*this, position, utf16Units);
-}
-
-LineColumn SourceText::toCodePoints(std::size_t offset) const {
-  return toColumn(*this, offset, oneCodePoint);
-}
-
-std::size_t SourceText::fromCodePoints(LineColumn position) const {
-  return fromColumn(*this, position, oneCodePoint);
-}
-
-LineColumn SourceText::toUtf8(std::size_t offset) const {
-  return toColumn(*this, offset, utf8Bytes);
-}
-
-std::size_t SourceText::fromUtf8(LineColumn position) const {
-  return fromColumn(*this, position, utf8Bytes);
-}
+LineColumn SourceText::toUtf16(std::size_t offset) const { return toColumn(*this, offset, utf16Units); }
+std::size_t SourceText::fromUtf16(LineColumn position) const { return fromColumn(*this, position, utf16Units); }
+LineColumn SourceText::toCodePoints(std::size_t offset) const { return toColumn(*this, offset, oneCodePoint); }
+std::size_t SourceText::fromCodePoints(LineColumn position) const { return fromColumn(*this, position, oneCodePoint); }
+LineColumn SourceText::toUtf8(std::size_t offset) const { return toColumn(*this, offset, utf8Bytes); }
+std::size_t SourceText::fromUtf8(LineColumn position) const { return fromColumn(*this, position, utf8Bytes); }
 
 }  // namespace nianbao

@@ -1,12 +1,21 @@
 #pragma once
 // The document as the analyzer sees it: valid UTF-8 with a line index.
 //
-// Everything else in the analyzer addresses text by byte offset into
-// SourceText::text(); editors and the command line want (line, column) in
-// UTF-16 code units or code points, so the conversions live here, once.
+// Everything else in the analyzer addresses text by byte offset; editors and
+// the command line want (line, column) in UTF-16 code units or code points,
+// so the conversions live here, once.
+//
+// A SourceText is a value that edits cheaply. The bytes are held in chunks of
+// whole lines (about kChunkTarget bytes each), shared between a text and the
+// texts edited from it: an edit copies the one or two chunks it touches and
+// the small per-chunk index, never the document. A line never spans two
+// chunks, so lineText() is always one contiguous view. Chunks have ids, so
+// the analyzer can tell which parts of an edited text are unchanged.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +30,7 @@ struct LineColumn {
   friend bool operator==(const LineColumn&, const LineColumn&) = default;
 };
 
-// A half-open byte range [begin, end) into SourceText::text().
+// A half-open byte range [begin, end) into a SourceText.
 struct ByteRange {
   std::size_t begin = 0;
   std::size_t end = 0;
@@ -32,17 +41,38 @@ struct ByteRange {
 
 class SourceText {
  public:
+  // Whole lines of the text. Every chunk but the last ends in a line break;
+  // the last holds exactly the text's last line (without a break, possibly
+  // empty). No chunk boundary falls inside a CRLF.
+  struct Chunk {
+    std::string bytes;
+    std::vector<std::uint32_t> lineStarts;  // offsets in `bytes`; lineStarts[0] == 0
+    std::array<std::uint32_t, 3> breaks{};  // how many LF, CRLF, CR end its lines
+    std::uint64_t id = 0;                   // unique among the chunks of this process
+  };
+  static constexpr std::size_t kChunkTarget = 4096;
+
   // Never fails: a leading UTF-8 byte order mark is dropped (hadBom() says so)
   // and every invalid UTF-8 sequence becomes U+FFFD (repairedInvalidUtf8()).
-  explicit SourceText(std::string_view bytes);
+  explicit SourceText(std::string_view bytes = {});
 
-  const std::string& text() const { return text_; }
+  // This text with bytes `range` replaced by `inserted` (a range past the end
+  // is clamped). Invalid UTF-8 the edit makes, in `inserted` or by cutting a
+  // character, is repaired as the constructor would; a byte order mark is
+  // kept where it is inserted. Costs what the edit touches: the chunks around
+  // it are rebuilt, the others shared.
+  SourceText edited(ByteRange range, std::string_view inserted) const;
+
+  std::size_t size() const { return size_; }
+  // The whole text, or part of it, copied out.
+  std::string str() const;
+  std::string slice(ByteRange range) const;
   bool hadBom() const { return hadBom_; }
   bool repairedInvalidUtf8() const { return repaired_; }
 
   // Lines end at LF, CRLF or CR. A text ending in a line break has a last,
   // empty line after it, as editors show it. Always at least one line.
-  std::size_t lineCount() const { return lineStarts_.size(); }
+  std::size_t lineCount() const { return lineCount_; }
   std::size_t lineStart(std::size_t line) const;
   // End of the line's content, before its line break.
   std::size_t lineEnd(std::size_t line) const;
@@ -64,9 +94,24 @@ class SourceText {
   LineColumn toUtf8(std::size_t offset) const;
   std::size_t fromUtf8(LineColumn position) const;
 
+  // The chunks, for code that caches what it computed per chunk.
+  std::size_t chunkCount() const { return chunks_.size(); }
+  const Chunk& chunk(std::size_t i) const { return *chunks_[i]; }
+  std::size_t chunkStart(std::size_t i) const { return starts_[i]; }
+  std::size_t chunkFirstLine(std::size_t i) const { return firstLines_[i]; }
+  std::size_t chunkOfLine(std::size_t line) const;
+  std::size_t chunkOfOffset(std::size_t offset) const;
+
  private:
-  std::string text_;
-  std::vector<std::size_t> lineStarts_;
+  using ChunkPtr = std::shared_ptr<const Chunk>;
+  void reindexFrom(std::size_t chunk);
+
+  std::vector<ChunkPtr> chunks_;
+  std::vector<std::size_t> starts_;      // byte offset of each chunk
+  std::vector<std::size_t> firstLines_;  // line number of each chunk's first line
+  std::array<std::size_t, 3> breaks_{};  // LF, CRLF, CR over the whole text
+  std::size_t size_ = 0;
+  std::size_t lineCount_ = 1;
   bool hadBom_ = false;
   bool repaired_ = false;
 };

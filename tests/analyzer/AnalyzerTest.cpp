@@ -72,7 +72,7 @@ TEST(Analyzer, ArbitraryBytesNeverFail) {
     Checked c(report.substr(0, cut) + bytes);
     for (const auto& f : c.analysis.findings) {
       EXPECT_LE(f.range.begin, f.range.end);
-      EXPECT_LE(f.range.end, c.text.text().size());
+      EXPECT_LE(f.range.end, c.text.str().size());
     }
   }
 }

@@ -37,7 +37,7 @@ struct Checked {
     for (const auto& f : analysis.findings) out.push_back(f.code);
     return out;
   }
-  std::string at(ByteRange r) const { return text.text().substr(r.begin, r.size()); }
+  std::string at(ByteRange r) const { return text.str().substr(r.begin, r.size()); }
   std::size_t line(const Finding& f) const { return text.lineOf(f.range.begin) + 1; }
   std::string describe() const {
     std::string out;

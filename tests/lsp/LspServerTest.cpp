@@ -61,7 +61,7 @@ std::string applyLspEdits(const std::string& text, const json& edits, bool utf8)
     };
     byteEdits.push_back({{at(e["range"]["start"]), at(e["range"]["end"])}, e["newText"].get<std::string>()});
   }
-  return applyEdits(source.text(), byteEdits);
+  return applyEdits(source.str(), byteEdits);
 }
 
 TEST(LspLifecycle, RequestsBeforeInitializeAreRefused) {

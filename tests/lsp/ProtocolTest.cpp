@@ -27,7 +27,7 @@ const SourceText& sample() {
 }
 
 TEST(Positions, Utf16AndUtf8ColumnsOfTheSameCharacter) {
-  std::size_t x = sample().text().find('x');
+  std::size_t x = sample().str().find('x');
   EXPECT_EQ(toJson(sample(), x, PositionEncoding::Utf16), json::parse(R"({"line":1,"character":3})"));
   EXPECT_EQ(toJson(sample(), x, PositionEncoding::Utf8), json::parse(R"({"line":1,"character":7})"));
   std::string error;
@@ -40,7 +40,7 @@ TEST(Positions, PastTheEndIsClampedAndMalformedIsNamed) {
   EXPECT_EQ(offsetFromJson(sample(), json::parse(R"({"line":0,"character":99})"), PositionEncoding::Utf16, &error),
             sample().lineEnd(0));
   EXPECT_EQ(offsetFromJson(sample(), json::parse(R"({"line":99,"character":0})"), PositionEncoding::Utf16, &error),
-            sample().text().size());
+            sample().str().size());
   EXPECT_FALSE(offsetFromJson(sample(), json::parse(R"({"line":-1,"character":0})"), PositionEncoding::Utf16, &error));
   EXPECT_THAT(error, ::testing::HasSubstr("position.line"));
   EXPECT_FALSE(offsetFromJson(sample(), json::parse(R"({"line":0})"), PositionEncoding::Utf16, &error));
@@ -51,7 +51,7 @@ TEST(Positions, PastTheEndIsClampedAndMalformedIsNamed) {
 }
 
 TEST(Diagnostic, CarriesCodeSourceSeverityAndRange) {
-  Finding f{"sum-row", Severity::Error, {sample().text().find("一"), sample().text().find('x')},
+  Finding f{"sum-row", Severity::Error, {sample().str().find("一"), sample().str().find('x')},
             "总计应为 1（1+0+0+0+0+0），实为 2", std::nullopt};
   json d = diagnosticJson(sample(), f, PositionEncoding::Utf16);
   EXPECT_EQ(d["code"], "sum-row");
@@ -64,7 +64,7 @@ TEST(Diagnostic, CarriesCodeSourceSeverityAndRange) {
 }
 
 TEST(TextEdit, RangeAndNewText) {
-  std::size_t at = sample().text().find("总计");
+  std::size_t at = sample().str().find("总计");
   json e = textEditJson(sample(), {{at, at + 6}, "合计"}, PositionEncoding::Utf16);
   EXPECT_EQ(e, json::parse(R"({"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":2}},"newText":"合计"})"));
 }

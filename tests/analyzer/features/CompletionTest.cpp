@@ -29,11 +29,11 @@ struct Doc {
     return completeAt(builtinAnalyzer().tmpl(), text, model, offset);
   }
   std::string applied(const CompletionCandidate& c) const {
-    std::string out = text.text();
+    std::string out = text.str();
     return out.replace(c.replace.begin, c.replace.size(), c.insertText);
   }
   std::string replaced(const CompletionCandidate& c) const {
-    return text.text().substr(c.replace.begin, c.replace.size());
+    return text.str().substr(c.replace.begin, c.replace.size());
   }
   std::vector<std::string> labels() const {
     std::vector<std::string> out;
@@ -455,7 +455,7 @@ TEST(CompletionSkeletonOrder, TablesBeforeHeadingsNextTableFirst) {
 TEST(CompletionOffsets, NothingForATextThatIsNotAReport) {
   SourceText text("会议纪要\n\n\n今天讨论年度报告。\n");
   ReportModel model = builtinAnalyzer().analyze(text).model;
-  for (std::size_t offset = 0; offset <= text.text().size() + 1; ++offset)
+  for (std::size_t offset = 0; offset <= text.str().size() + 1; ++offset)
     EXPECT_TRUE(completeAt(builtinAnalyzer().tmpl(), text, model, offset).empty()) << offset;
 }
 
@@ -479,7 +479,7 @@ TEST(CompletionOffsets, AstralCharactersBeforeTheCursor) {
   EXPECT_EQ(typed.list[0].replace, (ByteRange{typed.cursor - 2, typed.cursor}));
   EXPECT_EQ(typed.replaced(typed.list[0]), "cz");
   // Between the CR and the LF: the end of the line.
-  ASSERT_EQ(d.text.text().substr(d.cursor, 2), "\r\n");
+  ASSERT_EQ(d.text.str().substr(d.cursor, 2), "\r\n");
   auto inBreak = d.at(d.cursor + 1);
   ASSERT_EQ(inBreak.size(), 1u);
   EXPECT_EQ(inBreak[0].replace, d.list[0].replace);
@@ -490,7 +490,7 @@ TEST(CompletionOffsets, AtAndPastTheEnd) {
   s.headings[kPart6] = "";
   std::string report = buildReport(s);
   Doc d(report + "qt‸");
-  ASSERT_EQ(d.cursor, d.text.text().size());
+  ASSERT_EQ(d.cursor, d.text.str().size());
   ASSERT_EQ(d.list.size(), 1u);
   EXPECT_EQ(d.list[0].label, kPart6);
   EXPECT_EQ(d.replaced(d.list[0]), "qt");
@@ -509,7 +509,7 @@ TEST(CompletionOffsets, EveryOffsetGivesRangesInsideTheText) {
     std::string report = insertLineBefore(buildReport(s), "（一）主动公开情况", "𠮷😀", eol);
     SourceText text(report);
     ReportModel model = builtinAnalyzer().analyze(text).model;
-    const std::string& t = text.text();
+    const std::string& t = text.str();
     auto boundary = [&](std::size_t o) { return o >= t.size() || (static_cast<unsigned char>(t[o]) & 0xC0) != 0x80; };
     std::size_t offered = 0;
     for (std::size_t offset = 0; offset <= t.size() + 2; ++offset) {
@@ -534,7 +534,7 @@ TEST(CompletionOffsets, EveryOffsetOfTheCorpus) {
     ++files;
     SourceText text(readFile(path.string()));
     ReportModel model = builtinAnalyzer().analyze(text).model;
-    for (std::size_t offset = 0; offset <= text.text().size(); ++offset)
+    for (std::size_t offset = 0; offset <= text.str().size(); ++offset)
       for (const auto& c : completeAt(builtinAnalyzer().tmpl(), text, model, offset)) {
         ASSERT_LE(c.replace.begin, c.replace.end) << path << " " << offset;
         ASSERT_LE(c.replace.end, offset);

@@ -218,7 +218,7 @@ TEST_P(Hover, TopicHeadingsAndCaptionsSayWhatTheTemplateHas) {
   EXPECT_EQ(h->range, topics[2].range);
   EXPECT_THAT(h->markdown, HasSubstr("**（三）政府信息管理**"));
   EXPECT_THAT(h->markdown, HasSubstr("第一部分“总体情况”应写的 5 项之一"));
-  std::size_t caption = c.text.text().find("第二十条第（八）项");
+  std::size_t caption = c.text.str().find("第二十条第（八）项");
   ASSERT_NE(caption, std::string::npos);
   std::string md = markdownAt(c, caption);
   EXPECT_THAT(md, HasSubstr("第二部分“主动公开政府信息情况”中的表格"));
@@ -230,7 +230,7 @@ TEST_P(Hover, NoOffsetThrowsAndEveryHoverCoversItsOffset) {
   ReportSpec s = astralSpec();
   s.cells["1.本机关不掌握相关政府信息"] = {"1", "0", "0", "0", "0", "0", "3"};
   Checked c(buildReport(s));
-  std::size_t size = c.text.text().size();
+  std::size_t size = c.text.str().size();
   for (std::size_t offset = 0; offset <= size + 2; ++offset) {
     std::optional<HoverInfo> h;
     ASSERT_NO_THROW(h = at(c, offset)) << offset;
@@ -241,7 +241,7 @@ TEST_P(Hover, NoOffsetThrowsAndEveryHoverCoversItsOffset) {
     EXPECT_FALSE(h->markdown.empty());
   }
   // The prose is nothing to hover, on any byte of its 4-byte characters.
-  std::size_t prose = c.text.text().find("𠮷");
+  std::size_t prose = c.text.str().find("𠮷");
   ASSERT_NE(prose, std::string::npos);
   for (std::size_t k = 0; k < 8; ++k) EXPECT_FALSE(at(c, prose + k)) << k;
   EXPECT_FALSE(at(c, size + 1));
@@ -274,7 +274,7 @@ TEST(HoverGroups, AGroupNameBesideARowTellsWhatItHolds) {
   ReportSpec s;
   s.layout = Layout::CellPerLine;
   Checked c(buildReport(s));
-  std::size_t group = c.text.text().find("（三）不予公开");
+  std::size_t group = c.text.str().find("（三）不予公开");
   ASSERT_NE(group, std::string::npos);
   auto h = hoverAt(builtinAnalyzer(), c.text, c.analysis.model, group);
   ASSERT_TRUE(h);
@@ -324,7 +324,7 @@ TEST(HoverCorpus, EveryByteOfEveryPublishedReportIsSafe) {
     SCOPED_TRACE(path.filename().string());
     ++files;
     Checked c(readFile(path.string()));
-    for (std::size_t offset = 0; offset <= c.text.text().size(); ++offset) {
+    for (std::size_t offset = 0; offset <= c.text.str().size(); ++offset) {
       std::optional<HoverInfo> h;
       ASSERT_NO_THROW(h = hoverAt(builtinAnalyzer(), c.text, c.analysis.model, offset)) << offset;
       if (h) {
@@ -338,7 +338,7 @@ TEST(HoverCorpus, EveryByteOfEveryPublishedReportIsSafe) {
 TEST(HoverSilence, ADocumentThatIsNotAReportHasNoHovers) {
   Checked c("会议纪要\n\n一、总体情况\n今天开会。\n");
   ASSERT_FALSE(c.analysis.model.isReport);
-  for (std::size_t offset = 0; offset <= c.text.text().size(); ++offset)
+  for (std::size_t offset = 0; offset <= c.text.str().size(); ++offset)
     EXPECT_FALSE(hoverAt(builtinAnalyzer(), c.text, c.analysis.model, offset)) << offset;
 }
 

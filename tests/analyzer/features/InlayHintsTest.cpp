@@ -26,7 +26,7 @@ class InlayHints : public LayoutAndEolTest {
     return s;
   }
   static std::vector<InlayHintItem> all(const Checked& c, const Analyzer& analyzer = builtinAnalyzer()) {
-    return inlayHints(analyzer, c.text, c.analysis.model, {0, c.text.text().size()});
+    return inlayHints(analyzer, c.text, c.analysis.model, {0, c.text.str().size()});
   }
 };
 
@@ -47,7 +47,7 @@ TEST_P(InlayHints, AWrongTotalGetsItsExpectedNumberRightAfterIt) {
   auto hints = all(c);
   ASSERT_EQ(hints.size(), 2u);
   EXPECT_EQ(hints[0].offset, row->values[6].cell.range.end);
-  EXPECT_EQ(c.text.text().substr(hints[0].offset - 1, 1), "3");
+  EXPECT_EQ(c.text.str().substr(hints[0].offset - 1, 1), "3");
   EXPECT_EQ(hints[0].label, "= 1");
   EXPECT_EQ(hints[0].tooltip, "总计 = 1 + 0 + 0 + 0 + 0 + 0 = 1 ✗（写的是 3）");
   EXPECT_EQ(hints[1].offset, total->values[6].cell.range.end);
@@ -67,7 +67,7 @@ TEST_P(InlayHints, OnlyHintsEndingWithinTheVisibleRangeAreGiven) {
   auto first = inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {0, end});
   ASSERT_EQ(first.size(), 1u);
   EXPECT_EQ(first[0].label, "= 1");
-  auto rest = inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {end + 1, c.text.text().size()});
+  auto rest = inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {end + 1, c.text.str().size()});
   ASSERT_EQ(rest.size(), 1u);
   EXPECT_EQ(rest[0].label, "= 6");
   EXPECT_TRUE(inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {0, 0}).empty());
@@ -125,7 +125,7 @@ TEST_P(InlayHints, TheReviewTableAndEnglishTooltips) {
   ASSERT_EQ(hints.size(), 1u);
   EXPECT_EQ(hints[0].label, "= 2");
   EXPECT_EQ(hints[0].tooltip, "行政复议 总计 = 1 + 0 + 1 + 0 = 2 ✗ (written: 3)");
-  EXPECT_EQ(c.text.text().substr(hints[0].offset - 1, 1), "3");
+  EXPECT_EQ(c.text.str().substr(hints[0].offset - 1, 1), "3");
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, InlayHints, ::testing::ValuesIn(allLayoutsAndEols()),
@@ -136,18 +136,18 @@ TEST(InlayHintsCorpus, TheHongzeReviewTotalsOfZeroGetTheirSums) {
   // (and 复议后起诉 5 with 总计 0).
   Checked c(readFile(std::string(NIANBAO_SHARED) + "/corpus/real/02_hongze-qu-2023.txt"));
   ASSERT_TRUE(c.analysis.model.isReport);
-  auto hints = inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {0, c.text.text().size()});
+  auto hints = inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {0, c.text.str().size()});
   ASSERT_EQ(hints.size(), 2u);
   EXPECT_EQ(hints[0].label, "= 11");
   EXPECT_EQ(hints[0].tooltip, "行政复议总计 = 10 + 1 + 0 + 0 = 11 ✗（写的是 0）");
   EXPECT_EQ(hints[1].label, "= 5");
-  for (const auto& h : hints) EXPECT_EQ(c.text.text().substr(h.offset - 1, 1), "0");
+  for (const auto& h : hints) EXPECT_EQ(c.text.str().substr(h.offset - 1, 1), "0");
 }
 
 TEST(InlayHintsSilence, ADocumentThatIsNotAReportHasNone) {
   Checked c("会议纪要\n\n一、总体情况\n合计 3 + 1 = 5\n");
   ASSERT_FALSE(c.analysis.model.isReport);
-  EXPECT_TRUE(inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {0, c.text.text().size()}).empty());
+  EXPECT_TRUE(inlayHints(builtinAnalyzer(), c.text, c.analysis.model, {0, c.text.str().size()}).empty());
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ void expectWellFormed(const std::vector<OutlineNode>& nodes, const SourceText& t
     const OutlineNode& n = nodes[i];
     EXPECT_FALSE(n.name.empty()) << "a node of kind " << static_cast<int>(n.kind);
     EXPECT_LE(n.range.begin, n.range.end) << n.name;
-    EXPECT_LE(n.range.end, text.text().size()) << n.name;
+    EXPECT_LE(n.range.end, text.str().size()) << n.name;
     EXPECT_TRUE(inside(n.selection, n.range)) << n.name;
     if (parent) {
       EXPECT_TRUE(inside(n.range, parent->range)) << n.name << " in " << parent->name;
@@ -83,7 +83,7 @@ TEST_P(Outline, TheTitleThenTheSixPartsEachFromItsHeadingToTheNext) {
     EXPECT_EQ(p.kind, Kind::Part);
     EXPECT_EQ(p.selection, parts[k].headingRange);
     EXPECT_EQ(p.range.begin, c.text.lineStart(parts[k].line));
-    std::size_t end = k + 1 < 6 ? c.text.lineEnd(parts[k + 1].line - 1) : c.text.text().size();
+    std::size_t end = k + 1 < 6 ? c.text.lineEnd(parts[k + 1].line - 1) : c.text.str().size();
     EXPECT_EQ(p.range.end, end) << p.name;
     EXPECT_TRUE(p.detail.empty()) << p.detail;
   }
@@ -121,7 +121,7 @@ TEST_P(Outline, TablesCoverTheirCaptionAndRowsAndStopBeforeTheNextPart) {
   // Each article table starts at its caption, not at a header line the parser
   // may have lent it from the table before.
   for (const auto& table : top[2].children) {
-    std::size_t caption = c.text.text().find(table.name);
+    std::size_t caption = c.text.str().find(table.name);
     ASSERT_NE(caption, std::string::npos);
     EXPECT_EQ(table.range.begin, c.text.lineStart(c.text.lineOf(caption))) << table.name;
     EXPECT_EQ(c.at(table.selection), table.name);
@@ -172,7 +172,7 @@ TEST_P(Outline, TheApplicationsTableNestsRowsInTheTemplatesGroups) {
 
 TEST_P(Outline, LineRangesEndBeforeTheLineBreak) {
   Checked c(buildReport(astralSpec()));
-  const std::string& s = c.text.text();
+  const std::string& s = c.text.str();
   std::function<void(const std::vector<OutlineNode>&)> check = [&](const std::vector<OutlineNode>& nodes) {
     for (const auto& n : nodes) {
       if (n.range.end > 0 && n.range.end < s.size()) {

@@ -11,8 +11,7 @@ const LabelIndex& labels() {
 }
 
 std::vector<Table> tablesOf(const SourceText& text) {
-  std::vector<bool> skip(text.lineCount(), false);
-  return parseTables(text, 0, text.lineCount(), skip, labels());
+  return parseTables(text, 0, text.lineCount(), {}, labels());
 }
 
 std::string rowId(const Table& t, const TableRow& r) {

@@ -19,7 +19,7 @@ TEST_P(Relations, SumRowOnTheTotalCell) {
   ASSERT_EQ(found.size(), 1u) << c.describe();
   EXPECT_EQ(found[0]->message, "总计应为 1（1+0+0+0+0+0），实为 3");
   EXPECT_EQ(c.at(found[0]->range), "3");
-  EXPECT_EQ(c.line(*found[0]), c.text.lineOf(c.text.text().find("1.本机关不掌握")) + 1 +
+  EXPECT_EQ(c.line(*found[0]), c.text.lineOf(c.text.str().find("1.本机关不掌握")) + 1 +
                                      (layout() == Layout::CellPerLine ? 7 : 0));
   ASSERT_TRUE(found[0]->fix);
   ASSERT_EQ(found[0]->fix->edits.size(), 1u);

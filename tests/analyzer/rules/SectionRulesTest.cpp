@@ -19,7 +19,7 @@ TEST(SectionMissing, ReportsThePartAndInsertsItsHeadingBeforeTheNextPart) {
   // The next line of prose is where the heading was.
   EXPECT_EQ(c.at(found[0]->range), "一是公开的主动性不强。下一步将加强培训。");
   ASSERT_TRUE(found[0]->fix);
-  std::string fixed = applyEdits(c.text.text(), found[0]->fix->edits);
+  std::string fixed = applyEdits(c.text.str(), found[0]->fix->edits);
   EXPECT_THAT(fixed, HasSubstr("## 五、存在的主要问题及改进情况\n\n一是公开的主动性不强。"));
   EXPECT_TRUE(Checked(fixed).analysis.findings.empty());
 }
@@ -34,7 +34,7 @@ TEST(SectionMissing, PlacesALostHeadingBeforeItsTable) {
     auto found = c.with("section-missing");
     ASSERT_EQ(found.size(), 1u) << layoutName(layout) << c.describe();
     ASSERT_TRUE(found[0]->fix);
-    std::string fixed = applyEdits(c.text.text(), found[0]->fix->edits);
+    std::string fixed = applyEdits(c.text.str(), found[0]->fix->edits);
     std::size_t heading = fixed.find("四、政府信息公开行政复议、行政诉讼情况");
     std::size_t table = fixed.find("结果维持");
     ASSERT_NE(heading, std::string::npos);
@@ -72,7 +72,7 @@ TEST(SectionMissing, ALostPartTwoHeadingLeavesItsTablesReadable) {
     auto found = c.with("section-missing");
     ASSERT_EQ(found.size(), 1u) << layoutName(layout) << c.describe();
     ASSERT_TRUE(found[0]->fix);
-    std::string fixed = applyEdits(c.text.text(), found[0]->fix->edits);
+    std::string fixed = applyEdits(c.text.str(), found[0]->fix->edits);
     EXPECT_LT(fixed.find("二、主动公开政府信息情况"), fixed.find("第二十条第（一）项")) << layoutName(layout);
     EXPECT_GT(fixed.find("二、主动公开政府信息情况"), fixed.find("（五）监督保障情况")) << layoutName(layout);
   }

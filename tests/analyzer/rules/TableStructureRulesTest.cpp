@@ -36,7 +36,7 @@ TEST_P(TableRules, RowMissingWithAFixInTheTablesOwnLayout) {
   ASSERT_EQ(found.size(), 1u) << c.describe();
   EXPECT_THAT(found[0]->message, HasSubstr("缺少 2 行：2.重复申请、3.要求提供公开出版物"));
   ASSERT_TRUE(found[0]->fix);
-  std::string fixed = applyEdits(c.text.text(), found[0]->fix->edits);
+  std::string fixed = applyEdits(c.text.str(), found[0]->fix->edits);
   Checked after(fixed);
   EXPECT_TRUE(after.analysis.findings.empty()) << after.describe() << fixed;
 }
@@ -50,7 +50,7 @@ TEST_P(TableRules, AMissingFirstSubRowIsWrittenLikeItsSiblings) {
   ASSERT_TRUE(found[0]->fix);
   const std::string& inserted = found[0]->fix->edits[0].newText;
   EXPECT_NE(inserted.find("1.属于国家秘密"), std::string::npos);
-  Checked after(applyEdits(c.text.text(), found[0]->fix->edits));
+  Checked after(applyEdits(c.text.str(), found[0]->fix->edits));
   EXPECT_TRUE(after.analysis.findings.empty()) << after.describe();
 }
 
@@ -61,7 +61,7 @@ TEST_P(TableRules, RowMissingAtTheStartOfATable) {
   auto found = c.with("row-missing");
   ASSERT_EQ(found.size(), 1u) << c.describe();
   ASSERT_TRUE(found[0]->fix);
-  Checked after(applyEdits(c.text.text(), found[0]->fix->edits));
+  Checked after(applyEdits(c.text.str(), found[0]->fix->edits));
   // The row comes back with zeros, so the balance no longer holds: 0 + 1 ≠ 3 + 1.
   EXPECT_TRUE(after.with("row-missing").empty()) << after.describe();
   EXPECT_FALSE(after.with("balance").empty()) << after.describe();

@@ -26,7 +26,7 @@ bool isValidUtf8(std::string_view s) {
 
 TEST(SourceTextLines, EmptyTextHasOneEmptyLine) {
   SourceText t("");
-  EXPECT_EQ(t.text(), "");
+  EXPECT_EQ(t.str(), "");
   EXPECT_EQ(t.lineCount(), 1u);
   EXPECT_EQ(t.lineStart(0), 0u);
   EXPECT_EQ(t.lineEnd(0), 0u);
@@ -181,31 +181,31 @@ TEST(SourceTextBytes, LeadingBomIsDropped) {
   SourceText t("\xEF\xBB\xBF" "ab\ncd");
   EXPECT_TRUE(t.hadBom());
   EXPECT_FALSE(t.repairedInvalidUtf8());
-  EXPECT_EQ(t.text(), "ab\ncd");
+  EXPECT_EQ(t.str(), "ab\ncd");
   EXPECT_EQ(t.lineStart(1), 3u);  // offsets do not count the BOM
 }
 
 TEST(SourceTextBytes, BomOnly) {
   SourceText t("\xEF\xBB\xBF");
   EXPECT_TRUE(t.hadBom());
-  EXPECT_EQ(t.text(), "");
+  EXPECT_EQ(t.str(), "");
   EXPECT_EQ(t.lineCount(), 1u);
 }
 
 TEST(SourceTextBytes, OnlyTheLeadingBomIsDropped) {
   SourceText twice("\xEF\xBB\xBF\xEF\xBB\xBF" "a");
   EXPECT_TRUE(twice.hadBom());
-  EXPECT_EQ(twice.text(), "\xEF\xBB\xBF" "a");
+  EXPECT_EQ(twice.str(), "\xEF\xBB\xBF" "a");
 
   SourceText inside("a\xEF\xBB\xBF");
   EXPECT_FALSE(inside.hadBom());
-  EXPECT_EQ(inside.text(), "a\xEF\xBB\xBF");
+  EXPECT_EQ(inside.str(), "a\xEF\xBB\xBF");
 }
 
 TEST(SourceTextBytes, ValidTextIsUnchanged) {
   const std::string bytes = "本年度\r\n𠮷😀" + kFFFD;  // a real U+FFFD
   SourceText t(bytes);
-  EXPECT_EQ(t.text(), bytes);
+  EXPECT_EQ(t.str(), bytes);
   EXPECT_FALSE(t.repairedInvalidUtf8());
   EXPECT_FALSE(t.hadBom());
 }
@@ -213,7 +213,7 @@ TEST(SourceTextBytes, ValidTextIsUnchanged) {
 TEST(SourceTextBytes, EmbeddedNulIsKept) {
   const std::string bytes("a\0b", 3);
   SourceText t(bytes);
-  EXPECT_EQ(t.text(), bytes);
+  EXPECT_EQ(t.str(), bytes);
   EXPECT_FALSE(t.repairedInvalidUtf8());
 }
 
@@ -222,49 +222,49 @@ TEST(SourceTextBytes, EmbeddedNulIsKept) {
 TEST(SourceTextBytes, LoneContinuationByte) {
   SourceText t("a\x80" "b");
   EXPECT_TRUE(t.repairedInvalidUtf8());
-  EXPECT_EQ(t.text(), "a" + kFFFD + "b");
-  EXPECT_EQ(t.text().size(), 5u);
+  EXPECT_EQ(t.str(), "a" + kFFFD + "b");
+  EXPECT_EQ(t.str().size(), 5u);
 }
 
 TEST(SourceTextBytes, TruncatedThreeByteSequenceAtEnd) {
   // E4 B8 is the start of 丁..乿; both bytes form one maximal subpart.
   SourceText t("a\xE4\xB8");
   EXPECT_TRUE(t.repairedInvalidUtf8());
-  EXPECT_EQ(t.text(), "a" + kFFFD);
-  EXPECT_EQ(t.toCodePoints(t.text().size()), (LineColumn{0, 2}));
+  EXPECT_EQ(t.str(), "a" + kFFFD);
+  EXPECT_EQ(t.toCodePoints(t.str().size()), (LineColumn{0, 2}));
 }
 
 TEST(SourceTextBytes, TruncatedSequenceBeforeAscii) {
   SourceText t("\xE4\xB8" "a");
-  EXPECT_EQ(t.text(), kFFFD + "a");
+  EXPECT_EQ(t.str(), kFFFD + "a");
 }
 
 TEST(SourceTextBytes, TruncatedBomIsRepairedNotDropped) {
   SourceText t("\xEF\xBB");
   EXPECT_FALSE(t.hadBom());
   EXPECT_TRUE(t.repairedInvalidUtf8());
-  EXPECT_EQ(t.text(), kFFFD);
+  EXPECT_EQ(t.str(), kFFFD);
 }
 
 TEST(SourceTextBytes, OverlongEncoding) {
   // C0 never starts a sequence, so C0 and 80 are each replaced.
   SourceText t("\xC0\x80");
   EXPECT_TRUE(t.repairedInvalidUtf8());
-  EXPECT_EQ(t.text(), kFFFD + kFFFD);
+  EXPECT_EQ(t.str(), kFFFD + kFFFD);
 }
 
 TEST(SourceTextBytes, EncodedSurrogate) {
   // After ED only 80..9F may follow, so ED, A0 and 80 are each replaced.
   SourceText t("\xED\xA0\x80");
   EXPECT_TRUE(t.repairedInvalidUtf8());
-  EXPECT_EQ(t.text(), kFFFD + kFFFD + kFFFD);
-  EXPECT_EQ(t.toUtf16(t.text().size()), (LineColumn{0, 3}));
+  EXPECT_EQ(t.str(), kFFFD + kFFFD + kFFFD);
+  EXPECT_EQ(t.toUtf16(t.str().size()), (LineColumn{0, 3}));
 }
 
 TEST(SourceTextBytes, ByteFF) {
   SourceText t("x\xFF");
   EXPECT_TRUE(t.repairedInvalidUtf8());
-  EXPECT_EQ(t.text(), "x" + kFFFD);
+  EXPECT_EQ(t.str(), "x" + kFFFD);
 }
 
 TEST(SourceTextBytes, RepairKeepsLineStructure) {
@@ -283,7 +283,7 @@ TEST(SourceTextBytes, EveryOneAndTwoByteInputGivesValidUtf8) {
       std::string bytes(1, static_cast<char>(a));
       if (b >= 0) bytes.push_back(static_cast<char>(b));
       SourceText t(bytes);
-      ASSERT_TRUE(isValidUtf8(t.text())) << a << " " << b;
+      ASSERT_TRUE(isValidUtf8(t.str())) << a << " " << b;
       ASSERT_EQ(t.repairedInvalidUtf8(), !isValidUtf8(bytes)) << a << " " << b;
       ASSERT_GE(t.lineCount(), 1u);
       t.toUtf16(bytes.size());
@@ -295,7 +295,7 @@ TEST(SourceTextBytes, EveryOneAndTwoByteInputGivesValidUtf8) {
 
 TEST(SourceTextColumns, ChineseIsThreeBytesOneUnitOneCodePoint) {
   SourceText t("本年度");  // 本0..2 年3..5 度6..8
-  ASSERT_EQ(t.text().size(), 9u);
+  ASSERT_EQ(t.str().size(), 9u);
   EXPECT_EQ(t.toUtf16(3), (LineColumn{0, 1}));
   EXPECT_EQ(t.toUtf16(9), (LineColumn{0, 3}));
   EXPECT_EQ(t.toCodePoints(6), (LineColumn{0, 2}));
@@ -318,7 +318,7 @@ TEST(SourceTextColumns, OffsetInsideCharacterSnapsToItsStart) {
 TEST(SourceTextColumns, AstralCharacters) {
   // a0 𠮷1..4 b5 😀6..9 c10, end 11; UTF-16 columns 0 1 3 4 6 7.
   SourceText t("a𠮷b😀c");
-  ASSERT_EQ(t.text().size(), 11u);
+  ASSERT_EQ(t.str().size(), 11u);
   EXPECT_EQ(t.toUtf16(5), (LineColumn{0, 3}));
   EXPECT_EQ(t.toUtf16(6), (LineColumn{0, 4}));
   EXPECT_EQ(t.toUtf16(10), (LineColumn{0, 6}));

@@ -1,0 +1,116 @@
+#include "incremental/IncrementalAnalyzer.h"
+
+#include <utility>
+
+#include "incremental/Shift.h"
+#include "parse/TableParser.h"
+
+namespace nianbao {
+
+Analysis IncrementalAnalyzer::analyze(const SourceText& text) {
+  work_ = {};
+  zoneReused_ = false;
+  updateChunks(text);
+  ReportModel model = assembleReport(
+      text, analyzer_.labels(), headingLines(text),
+      [&](std::size_t begin, std::size_t end, const std::vector<std::size_t>& headings) {
+        return zoneTables(text, begin, end, headings);
+      });
+  std::vector<Finding> arithmetic;
+  if (model.isReport) {
+    if (zoneReused_ && zone_ && zone_->arithmetic) {
+      arithmetic = *zone_->arithmetic;
+    } else {
+      arithmetic = analyzer_.checkArithmetic(text, model);
+      work_.arithmeticChecked = true;
+      if (zone_) zone_->arithmetic = arithmetic;
+    }
+  }
+  return analyzer_.complete(text, std::move(model), std::move(arithmetic));
+}
+
+// The new text's chunks in order: those the last text had too (an edit keeps
+// all chunks before and after the ones it rebuilt) keep their headings; the
+// rest are judged line by line.
+void IncrementalAnalyzer::updateChunks(const SourceText& text) {
+  const std::size_t n = text.chunkCount();
+  std::vector<ChunkHeadings> next(n);
+  std::size_t prefix = 0;
+  while (prefix < n && prefix < chunks_.size() && chunks_[prefix].id == text.chunk(prefix).id) {
+    next[prefix] = std::move(chunks_[prefix]);
+    ++prefix;
+  }
+  std::size_t suffix = 0;
+  while (suffix < n - prefix && suffix < chunks_.size() - prefix &&
+         chunks_[chunks_.size() - 1 - suffix].id == text.chunk(n - 1 - suffix).id) {
+    next[n - 1 - suffix] = std::move(chunks_[chunks_.size() - 1 - suffix]);
+    ++suffix;
+  }
+  for (std::size_t i = prefix; i < n - suffix; ++i) {
+    const std::size_t first = text.chunkFirstLine(i);
+    ChunkHeadings& c = next[i];
+    c.id = text.chunk(i).id;
+    c.headings = findHeadingLines(text, first, first + text.chunk(i).lineStarts.size(), analyzer_.labels());
+    Shift home{-static_cast<std::ptrdiff_t>(text.chunkStart(i)), -static_cast<std::ptrdiff_t>(first)};
+    for (auto& h : c.headings.parts) shift(h, home);
+    for (auto& t : c.headings.topics) shift(t, home);
+  }
+  work_.chunksParsed = n - prefix - suffix;
+  work_.chunksReused = prefix + suffix;
+  chunks_ = std::move(next);
+}
+
+HeadingLines IncrementalAnalyzer::headingLines(const SourceText& text) const {
+  HeadingLines all;
+  for (std::size_t i = 0; i < chunks_.size(); ++i) {
+    const HeadingLines& h = chunks_[i].headings;
+    if (h.parts.empty() && h.topics.empty()) continue;
+    Shift there{static_cast<std::ptrdiff_t>(text.chunkStart(i)), static_cast<std::ptrdiff_t>(text.chunkFirstLine(i))};
+    for (PartHeading p : h.parts) {
+      shift(p, there);
+      all.parts.push_back(std::move(p));
+    }
+    for (TopicHeading t : h.topics) {
+      shift(t, there);
+      all.topics.push_back(t);
+    }
+  }
+  return all;
+}
+
+std::vector<Table> IncrementalAnalyzer::zoneTables(const SourceText& text, std::size_t begin, std::size_t end,
+                                                   const std::vector<std::size_t>& headings) {
+  if (begin >= end) {
+    zone_.reset();
+    return {};
+  }
+  TableZone key;
+  const std::size_t first = text.chunkOfLine(begin), last = text.chunkOfLine(end - 1);
+  for (std::size_t i = first; i <= last; ++i) key.chunks.push_back(text.chunk(i).id);
+  key.chunkStart = text.chunkStart(first);
+  key.chunkFirstLine = text.chunkFirstLine(first);
+  key.beginInChunk = begin - key.chunkFirstLine;
+  key.endInChunk = end - key.chunkFirstLine;
+  // The same chunks at the same offsets are the same lines, and the headings
+  // among them are those lines' own: the tables are the same, moved.
+  if (zone_ && zone_->chunks == key.chunks && zone_->beginInChunk == key.beginInChunk &&
+      zone_->endInChunk == key.endInChunk) {
+    Shift by{static_cast<std::ptrdiff_t>(key.chunkStart) - static_cast<std::ptrdiff_t>(zone_->chunkStart),
+             static_cast<std::ptrdiff_t>(key.chunkFirstLine) - static_cast<std::ptrdiff_t>(zone_->chunkFirstLine)};
+    if (by.bytes != 0 || by.lines != 0) {
+      for (auto& t : zone_->tables) shift(t, by);
+      if (zone_->arithmetic)
+        for (auto& f : *zone_->arithmetic) shift(f, by);
+    }
+    zone_->chunkStart = key.chunkStart;
+    zone_->chunkFirstLine = key.chunkFirstLine;
+    zoneReused_ = true;
+    return zone_->tables;
+  }
+  key.tables = parseTables(text, begin, end, headings, analyzer_.labels());
+  work_.tablesParsed = true;
+  zone_ = std::move(key);
+  return zone_->tables;
+}
+
+}  // namespace nianbao
