@@ -81,10 +81,11 @@ std::shared_ptr<const SourceText::Chunk> makeChunk(std::string_view bytes) {
   return chunk;
 }
 
-// Cuts `text` (whole lines) into chunks of about kChunkTarget bytes. When
+// Cuts `text` (whole lines) into chunks of about `target` bytes. When
 // `toEnd` (the text runs to the document's end) its last line becomes a chunk
 // of its own, as the chunk invariant asks.
-void appendChunks(std::string_view text, bool toEnd, std::vector<std::shared_ptr<const SourceText::Chunk>>& out) {
+void appendChunks(std::string_view text, bool toEnd, std::size_t target,
+                  std::vector<std::shared_ptr<const SourceText::Chunk>>& out) {
   std::size_t lastLine = text.size();
   if (toEnd) {
     std::size_t brk = text.find_last_of("\r\n");
@@ -92,7 +93,7 @@ void appendChunks(std::string_view text, bool toEnd, std::vector<std::shared_ptr
   }
   std::size_t begin = 0;
   while (begin < lastLine) {
-    std::size_t cut = begin + SourceText::kChunkTarget;
+    std::size_t cut = begin + std::max<std::size_t>(target, 1);
     if (cut >= lastLine) {
       cut = lastLine;
     } else {
@@ -148,14 +149,14 @@ std::size_t fromColumn(const SourceText& source, LineColumn position, Measure me
 
 }  // namespace
 
-SourceText::SourceText(std::string_view bytes) {
+SourceText::SourceText(std::string_view bytes, std::size_t chunkTarget) : chunkTarget_(chunkTarget) {
   if (bytes.starts_with(kBom)) {
     hadBom_ = true;
     bytes.remove_prefix(kBom.size());
   }
   std::string text;
   repaired_ = copyRepairingUtf8(bytes, text);
-  appendChunks(text, true, chunks_);
+  appendChunks(text, true, chunkTarget_, chunks_);
   for (const auto& c : chunks_)
     for (std::size_t k = 0; k < 3; ++k) breaks_[k] += c->breaks[k];
   reindexFrom(0);
@@ -192,16 +193,17 @@ SourceText SourceText::edited(ByteRange range, std::string_view inserted) const 
   region.replace(range.begin - base, range.size(), inserted);
   // Deleting lines leaves small chunks; one that gets too small joins its
   // neighbour, so chunks stay few.
-  while (region.size() < kChunkTarget / 4 && last + 1 < chunks_.size()) region += chunks_[++last]->bytes;
+  while (region.size() < chunkTarget_ / 4 && last + 1 < chunks_.size()) region += chunks_[++last]->bytes;
 
   SourceText out;
+  out.chunkTarget_ = chunkTarget_;
   out.hadBom_ = hadBom_;
   out.repaired_ = repaired_;
   std::string repaired;
   if (copyRepairingUtf8(region, repaired)) out.repaired_ = true;
-  out.chunks_.reserve(chunks_.size() + repaired.size() / kChunkTarget + 1);
+  out.chunks_.reserve(chunks_.size() + repaired.size() / std::max<std::size_t>(chunkTarget_, 1) + 1);
   out.chunks_.assign(chunks_.begin(), chunks_.begin() + static_cast<std::ptrdiff_t>(first));
-  appendChunks(repaired, last + 1 == chunks_.size(), out.chunks_);
+  appendChunks(repaired, last + 1 == chunks_.size(), chunkTarget_, out.chunks_);
   std::size_t rebuiltEnd = out.chunks_.size();
   out.chunks_.insert(out.chunks_.end(), chunks_.begin() + static_cast<std::ptrdiff_t>(last) + 1, chunks_.end());
   out.breaks_ = breaks_;

@@ -54,7 +54,9 @@ class SourceText {
 
   // Never fails: a leading UTF-8 byte order mark is dropped (hadBom() says so)
   // and every invalid UTF-8 sequence becomes U+FFFD (repairedInvalidUtf8()).
-  explicit SourceText(std::string_view bytes = {});
+  // `chunkTarget` only tunes speed (tests make it small, to put chunk
+  // boundaries everywhere); texts edited from this one keep it.
+  explicit SourceText(std::string_view bytes = {}, std::size_t chunkTarget = kChunkTarget);
 
   // This text with bytes `range` replaced by `inserted` (a range past the end
   // is clamped). Invalid UTF-8 the edit makes, in `inserted` or by cutting a
@@ -112,6 +114,7 @@ class SourceText {
   std::array<std::size_t, 3> breaks_{};  // LF, CRLF, CR over the whole text
   std::size_t size_ = 0;
   std::size_t lineCount_ = 1;
+  std::size_t chunkTarget_ = kChunkTarget;
   bool hadBom_ = false;
   bool repaired_ = false;
 };

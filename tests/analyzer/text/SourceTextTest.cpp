@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <set>
 #include <string>
 #include <unicode/utf8.h>
 
@@ -389,6 +391,109 @@ TEST(SourceTextColumns, ColumnPastLineEndStopsBeforeCrLf) {
   EXPECT_EQ(t.fromUtf16({0, 3}), 2u);
   EXPECT_EQ(t.fromUtf16({0, 4}), 2u);
   EXPECT_EQ(t.fromUtf16({1, 1}), 5u);
+}
+
+// ---------------------------------------------------------------- edits
+
+// `edited` must give exactly the text, line index and line breaks that
+// building the edited bytes whole gives, and keep the chunk invariant.
+void expectSameAsWhole(const SourceText& t, const std::string& context) {
+  SourceText whole(t.str());
+  ASSERT_EQ(t.size(), whole.size()) << context;
+  ASSERT_EQ(t.lineCount(), whole.lineCount()) << context;
+  for (std::size_t line = 0; line < whole.lineCount(); ++line) {
+    ASSERT_EQ(t.lineStart(line), whole.lineStart(line)) << context << " line " << line;
+    ASSERT_EQ(t.lineEnd(line), whole.lineEnd(line)) << context << " line " << line;
+    ASSERT_EQ(t.lineBreak(line), whole.lineBreak(line)) << context << " line " << line;
+  }
+  for (std::size_t offset = 0; offset <= whole.size() + 1; offset += 1 + offset / 7)
+    ASSERT_EQ(t.lineOf(offset), whole.lineOf(offset)) << context << " offset " << offset;
+  EXPECT_EQ(t.dominantLineBreak(), whole.dominantLineBreak()) << context;
+  EXPECT_TRUE(isValidUtf8(t.str())) << context;
+  for (std::size_t i = 0; i < t.chunkCount(); ++i) {
+    const std::string& bytes = t.chunk(i).bytes;
+    bool last = i + 1 == t.chunkCount();
+    if (!last) {
+      ASSERT_FALSE(bytes.empty()) << context;
+      ASSERT_TRUE(bytes.back() == '\n' || bytes.back() == '\r') << context << " chunk " << i;
+      ASSERT_FALSE(bytes.back() == '\r' && t.chunk(i + 1).bytes.starts_with("\n")) << context << " CRLF split";
+    } else {
+      ASSERT_EQ(bytes.find_first_of("\r\n"), std::string::npos) << context << " last chunk holds one line";
+    }
+  }
+}
+
+TEST(SourceTextEdits, RandomEditsGiveTheTextBuiltWhole) {
+  const std::vector<std::string> pieces = {"a", "本", "𠮷", "\n", "\r", "\r\n", "\t", "|", "12", "\n\n",
+                                           "\xE4\xB8", "\x80", "行一\r\n行二\n行三\r"};
+  std::mt19937 rng(4);
+  for (std::size_t target : {1u, 8u, 64u, 4096u}) {
+    std::string start;
+    for (int i = 0; i < 200; ++i) start += pieces[rng() % pieces.size()];
+    SourceText t(start, target);
+    std::string expected = SourceText(start).str();
+    for (int step = 0; step < 300; ++step) {
+      std::size_t a = rng() % (t.size() + 2), b = a + rng() % 40;  // may run past the end
+      std::string inserted;
+      for (std::size_t k = rng() % 4; k > 0; --k) inserted += pieces[rng() % pieces.size()];
+      t = t.edited({a, b}, inserted);
+      std::size_t from = std::min(a, expected.size());
+      expected = SourceText(expected.replace(from, std::min(b, expected.size()) - from, inserted)).str();
+      ASSERT_EQ(t.str(), expected) << "target " << target << " step " << step;
+      expectSameAsWhole(t, "target " + std::to_string(target) + " step " + std::to_string(step));
+    }
+  }
+}
+
+TEST(SourceTextEdits, AnLfTypedAfterACrAtAChunkBoundaryMakesOneCrlf) {
+  SourceText t("ab\rcd\ref\r", 1);  // chunks "ab\r", "cd\r", "ef\r", ""
+  ASSERT_EQ(t.chunkCount(), 4u);
+  SourceText u = t.edited({3, 3}, "\n");
+  EXPECT_EQ(u.str(), "ab\r\ncd\ref\r");
+  EXPECT_EQ(u.lineCount(), 4u);
+  EXPECT_EQ(u.lineBreak(0), "\r\n");
+  expectSameAsWhole(u, "crlf");
+}
+
+TEST(SourceTextEdits, CuttingACharacterInHalfRepairsIt) {
+  SourceText t("a本b");
+  SourceText u = t.edited({1, 2}, "");  // the first byte of 本
+  EXPECT_EQ(u.str(), "a" + kFFFD + kFFFD + "b");
+  EXPECT_TRUE(u.repairedInvalidUtf8());
+  EXPECT_FALSE(t.repairedInvalidUtf8());
+}
+
+TEST(SourceTextEdits, AnEditCopiesOnlyTheChunksItTouches) {
+  std::string line = "本机关坚持以公开为常态、不公开为例外。\n";
+  std::string big;
+  while (big.size() < (1u << 20)) big += line;
+  SourceText t(big);
+  ASSERT_GT(t.chunkCount(), 200u);
+  std::size_t middle = t.lineStart(t.lineCount() / 2);
+  SourceText u = t.edited({middle, middle}, "新");
+  std::set<std::uint64_t> before;
+  for (std::size_t i = 0; i < t.chunkCount(); ++i) before.insert(t.chunk(i).id);
+  std::size_t shared = 0;
+  for (std::size_t i = 0; i < u.chunkCount(); ++i) shared += before.count(u.chunk(i).id);
+  EXPECT_GE(shared + 2, t.chunkCount());
+  EXPECT_EQ(u.lineText(u.lineCount() / 2), "新" + line.substr(0, line.size() - 1));
+  // The original is a value: unchanged by the edit.
+  EXPECT_EQ(t.lineText(t.lineCount() / 2), line.substr(0, line.size() - 1));
+  EXPECT_EQ(t.str(), big);
+}
+
+TEST(SourceTextEdits, SliceReadsAcrossChunks) {
+  SourceText t("ab\ncd\nef", 1);
+  EXPECT_EQ(t.slice({1, 7}), "b\ncd\ne");
+  EXPECT_EQ(t.slice({5, 99}), "\nef");
+  EXPECT_EQ(t.slice({4, 4}), "");
+}
+
+TEST(SourceTextEdits, AByteOrderMarkIsKeptAcrossEdits) {
+  SourceText t("\xEF\xBB\xBF" "ab");
+  SourceText u = t.edited({0, 0}, "x");
+  EXPECT_TRUE(u.hadBom());
+  EXPECT_EQ(u.str(), "xab");
 }
 
 }  // namespace
