@@ -1,5 +1,6 @@
 #include "incremental/IncrementalAnalyzer.h"
 
+#include <iterator>
 #include <utility>
 
 #include "incremental/Shift.h"
@@ -31,40 +32,43 @@ Analysis IncrementalAnalyzer::analyze(const SourceText& text) {
 
 // The new text's chunks in order: those the last text had too (an edit keeps
 // all chunks before and after the ones it rebuilt) keep their headings; the
-// rest are judged line by line.
+// rest are judged line by line. The lists are spliced, not rebuilt.
 void IncrementalAnalyzer::updateChunks(const SourceText& text) {
-  const std::size_t n = text.chunkCount();
-  std::vector<ChunkHeadings> next(n);
+  const std::vector<std::uint64_t>& ids = text.chunkIds();
+  const std::size_t n = ids.size(), old = chunkIds_.size();
   std::size_t prefix = 0;
-  while (prefix < n && prefix < chunks_.size() && chunks_[prefix].id == text.chunk(prefix).id) {
-    next[prefix] = std::move(chunks_[prefix]);
-    ++prefix;
-  }
+  while (prefix < n && prefix < old && chunkIds_[prefix] == ids[prefix]) ++prefix;
   std::size_t suffix = 0;
-  while (suffix < n - prefix && suffix < chunks_.size() - prefix &&
-         chunks_[chunks_.size() - 1 - suffix].id == text.chunk(n - 1 - suffix).id) {
-    next[n - 1 - suffix] = std::move(chunks_[chunks_.size() - 1 - suffix]);
-    ++suffix;
-  }
+  while (suffix < n - prefix && suffix < old - prefix && chunkIds_[old - 1 - suffix] == ids[n - 1 - suffix]) ++suffix;
+  const auto from = static_cast<std::ptrdiff_t>(prefix);
+  const auto oldEnd = static_cast<std::ptrdiff_t>(old - suffix), newEnd = static_cast<std::ptrdiff_t>(n - suffix);
+  chunkIds_.erase(chunkIds_.begin() + from, chunkIds_.begin() + oldEnd);
+  chunkIds_.insert(chunkIds_.begin() + from, ids.begin() + from, ids.begin() + newEnd);
+  chunkHeadings_.erase(chunkHeadings_.begin() + from, chunkHeadings_.begin() + oldEnd);
+  std::vector<std::unique_ptr<const HeadingLines>> fresh;
   for (std::size_t i = prefix; i < n - suffix; ++i) {
     const std::size_t first = text.chunkFirstLine(i);
-    ChunkHeadings& c = next[i];
-    c.id = text.chunk(i).id;
-    c.headings = findHeadingLines(text, first, first + text.chunk(i).lineStarts.size(), analyzer_.labels());
+    HeadingLines h = findHeadingLines(text, first, first + text.chunk(i).lineStarts.size(), analyzer_.labels());
+    if (h.parts.empty() && h.topics.empty()) {
+      fresh.push_back(nullptr);
+      continue;
+    }
     Shift home{-static_cast<std::ptrdiff_t>(text.chunkStart(i)), -static_cast<std::ptrdiff_t>(first)};
-    for (auto& h : c.headings.parts) shift(h, home);
-    for (auto& t : c.headings.topics) shift(t, home);
+    for (auto& p : h.parts) shift(p, home);
+    for (auto& t : h.topics) shift(t, home);
+    fresh.push_back(std::make_unique<const HeadingLines>(std::move(h)));
   }
+  chunkHeadings_.insert(chunkHeadings_.begin() + from, std::make_move_iterator(fresh.begin()),
+                        std::make_move_iterator(fresh.end()));
   work_.chunksParsed = n - prefix - suffix;
   work_.chunksReused = prefix + suffix;
-  chunks_ = std::move(next);
 }
 
 HeadingLines IncrementalAnalyzer::headingLines(const SourceText& text) const {
   HeadingLines all;
-  for (std::size_t i = 0; i < chunks_.size(); ++i) {
-    const HeadingLines& h = chunks_[i].headings;
-    if (h.parts.empty() && h.topics.empty()) continue;
+  for (std::size_t i = 0; i < chunkHeadings_.size(); ++i) {
+    if (!chunkHeadings_[i]) continue;
+    const HeadingLines& h = *chunkHeadings_[i];
     Shift there{static_cast<std::ptrdiff_t>(text.chunkStart(i)), static_cast<std::ptrdiff_t>(text.chunkFirstLine(i))};
     for (PartHeading p : h.parts) {
       shift(p, there);

@@ -17,6 +17,7 @@
 // Not thread-safe: one per document, used by one thread at a time.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -43,11 +44,6 @@ class IncrementalAnalyzer {
   const Work& lastWork() const { return work_; }
 
  private:
-  // The heading lines of one chunk, at positions relative to its start.
-  struct ChunkHeadings {
-    std::uint64_t id = 0;
-    HeadingLines headings;
-  };
   // The table zone as last parsed, at the positions of the last text.
   struct TableZone {
     std::vector<std::uint64_t> chunks;  // the chunks holding its lines
@@ -65,7 +61,10 @@ class IncrementalAnalyzer {
                                 const std::vector<std::size_t>& headingLines);
 
   const Analyzer& analyzer_;
-  std::vector<ChunkHeadings> chunks_;  // one per chunk of the last text
+  // Per chunk of the last text: its id, and its heading lines at positions
+  // relative to its start (null when it has none, as most chunks have).
+  std::vector<std::uint64_t> chunkIds_;
+  std::vector<std::unique_ptr<const HeadingLines>> chunkHeadings_;
   std::optional<TableZone> zone_;
   bool zoneReused_ = false;
   Work work_;

@@ -165,11 +165,13 @@ SourceText::SourceText(std::string_view bytes, std::size_t chunkTarget) : chunkT
 void SourceText::reindexFrom(std::size_t first) {
   starts_.resize(chunks_.size());
   firstLines_.resize(chunks_.size());
+  ids_.resize(chunks_.size());
   std::size_t offset = first == 0 ? 0 : starts_[first - 1] + chunks_[first - 1]->bytes.size();
   std::size_t line = first == 0 ? 0 : firstLines_[first - 1] + chunks_[first - 1]->lineStarts.size();
   for (std::size_t i = first; i < chunks_.size(); ++i) {
     starts_[i] = offset;
     firstLines_[i] = line;
+    ids_[i] = chunks_[i]->id;
     offset += chunks_[i]->bytes.size();
     line += chunks_[i]->lineStarts.size();
   }
@@ -199,8 +201,19 @@ SourceText SourceText::edited(ByteRange range, std::string_view inserted) const 
   out.chunkTarget_ = chunkTarget_;
   out.hadBom_ = hadBom_;
   out.repaired_ = repaired_;
+  // Only the lines the edit wrote can hold invalid UTF-8 now (the rest was
+  // valid, and no invalid sequence reaches past a line break).
+  const std::size_t editBegin = range.begin - base, editEnd = editBegin + inserted.size();
+  std::size_t lineBegin = std::string_view(region).substr(0, editBegin).find_last_of("\r\n");
+  lineBegin = lineBegin == std::string::npos ? 0 : lineBegin + 1;
+  std::size_t lineEnd = std::min(region.size(), region.find_first_of("\r\n", editEnd));
   std::string repaired;
-  if (copyRepairingUtf8(region, repaired)) out.repaired_ = true;
+  std::string_view written = std::string_view(region).substr(lineBegin, lineEnd - lineBegin);
+  if (copyRepairingUtf8(written, repaired)) {
+    out.repaired_ = true;
+    region.replace(lineBegin, written.size(), repaired);
+  }
+  repaired = std::move(region);
   out.chunks_.reserve(chunks_.size() + repaired.size() / std::max<std::size_t>(chunkTarget_, 1) + 1);
   out.chunks_.assign(chunks_.begin(), chunks_.begin() + static_cast<std::ptrdiff_t>(first));
   appendChunks(repaired, last + 1 == chunks_.size(), chunkTarget_, out.chunks_);
@@ -213,6 +226,7 @@ SourceText SourceText::edited(ByteRange range, std::string_view inserted) const 
     for (std::size_t k = 0; k < 3; ++k) out.breaks_[k] += out.chunks_[i]->breaks[k];
   out.starts_.assign(starts_.begin(), starts_.begin() + static_cast<std::ptrdiff_t>(first));
   out.firstLines_.assign(firstLines_.begin(), firstLines_.begin() + static_cast<std::ptrdiff_t>(first));
+  out.ids_.assign(ids_.begin(), ids_.begin() + static_cast<std::ptrdiff_t>(first));
   out.reindexFrom(first);
   return out;
 }

@@ -101,6 +101,8 @@ class SourceText {
   const Chunk& chunk(std::size_t i) const { return *chunks_[i]; }
   std::size_t chunkStart(std::size_t i) const { return starts_[i]; }
   std::size_t chunkFirstLine(std::size_t i) const { return firstLines_[i]; }
+  // chunk(i).id for every i, side by side (comparing two texts' chunks reads this).
+  const std::vector<std::uint64_t>& chunkIds() const { return ids_; }
   std::size_t chunkOfLine(std::size_t line) const;
   std::size_t chunkOfOffset(std::size_t offset) const;
 
@@ -111,6 +113,7 @@ class SourceText {
   std::vector<ChunkPtr> chunks_;
   std::vector<std::size_t> starts_;      // byte offset of each chunk
   std::vector<std::size_t> firstLines_;  // line number of each chunk's first line
+  std::vector<std::uint64_t> ids_;       // id of each chunk
   std::array<std::size_t, 3> breaks_{};  // LF, CRLF, CR over the whole text
   std::size_t size_ = 0;
   std::size_t lineCount_ = 1;
