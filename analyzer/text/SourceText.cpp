@@ -156,48 +156,51 @@ SourceText::SourceText(std::string_view bytes, std::size_t chunkTarget) : chunkT
   }
   std::string text;
   repaired_ = copyRepairingUtf8(bytes, text);
-  appendChunks(text, true, chunkTarget_, chunks_);
-  for (const auto& c : chunks_)
-    for (std::size_t k = 0; k < 3; ++k) breaks_[k] += c->breaks[k];
-  reindexFrom(0);
+  auto index = std::make_shared<Index>();
+  appendChunks(text, true, chunkTarget_, index->chunks);
+  for (const auto& c : index->chunks)
+    for (std::size_t k = 0; k < 3; ++k) index->breaks[k] += c->breaks[k];
+  index->reindexFrom(0);
+  index_ = std::move(index);
 }
 
-void SourceText::reindexFrom(std::size_t first) {
-  starts_.resize(chunks_.size());
-  firstLines_.resize(chunks_.size());
-  ids_.resize(chunks_.size());
-  std::size_t offset = first == 0 ? 0 : starts_[first - 1] + chunks_[first - 1]->bytes.size();
-  std::size_t line = first == 0 ? 0 : firstLines_[first - 1] + chunks_[first - 1]->lineStarts.size();
-  for (std::size_t i = first; i < chunks_.size(); ++i) {
-    starts_[i] = offset;
-    firstLines_[i] = line;
-    ids_[i] = chunks_[i]->id;
-    offset += chunks_[i]->bytes.size();
-    line += chunks_[i]->lineStarts.size();
+void SourceText::Index::reindexFrom(std::size_t first) {
+  starts.resize(chunks.size());
+  firstLines.resize(chunks.size());
+  ids.resize(chunks.size());
+  std::size_t offset = first == 0 ? 0 : starts[first - 1] + chunks[first - 1]->bytes.size();
+  std::size_t line = first == 0 ? 0 : firstLines[first - 1] + chunks[first - 1]->lineStarts.size();
+  for (std::size_t i = first; i < chunks.size(); ++i) {
+    starts[i] = offset;
+    firstLines[i] = line;
+    ids[i] = chunks[i]->id;
+    offset += chunks[i]->bytes.size();
+    line += chunks[i]->lineStarts.size();
   }
-  size_ = offset;
-  lineCount_ = line;
+  size = offset;
+  lineCount = line;
 }
 
 SourceText SourceText::edited(ByteRange range, std::string_view inserted) const {
-  range.end = std::min(range.end, size_);
+  range.end = std::min(range.end, index_->size);
   range.begin = std::min(range.begin, range.end);
   // The chunks to rebuild: from the one holding the edit's start (and the one
   // before, if the edit starts a chunk: a CR there may meet an inserted LF)
   // to the one holding its end (the byte after the last one replaced).
   std::size_t first = chunkOfOffset(range.begin);
-  if (first > 0 && starts_[first] == range.begin) --first;
+  if (first > 0 && index_->starts[first] == range.begin) --first;
   std::size_t last = chunkOfOffset(range.end);
   std::string region;
-  region.reserve(starts_[last] + chunks_[last]->bytes.size() - starts_[first] + inserted.size());
-  for (std::size_t i = first; i <= last; ++i) region += chunks_[i]->bytes;
-  const std::size_t base = starts_[first];
+  region.reserve(index_->starts[last] + index_->chunks[last]->bytes.size() - index_->starts[first] + inserted.size());
+  for (std::size_t i = first; i <= last; ++i) region += index_->chunks[i]->bytes;
+  const std::size_t base = index_->starts[first];
   region.replace(range.begin - base, range.size(), inserted);
   // Deleting lines leaves small chunks; one that gets too small joins its
   // neighbour, so chunks stay few.
-  while (region.size() < chunkTarget_ / 4 && last + 1 < chunks_.size()) region += chunks_[++last]->bytes;
+  while (region.size() < chunkTarget_ / 4 && last + 1 < index_->chunks.size()) region += index_->chunks[++last]->bytes;
 
   SourceText out;
+  auto next = std::make_shared<Index>();
   out.chunkTarget_ = chunkTarget_;
   out.hadBom_ = hadBom_;
   out.repaired_ = repaired_;
@@ -214,88 +217,89 @@ SourceText SourceText::edited(ByteRange range, std::string_view inserted) const 
     region.replace(lineBegin, written.size(), repaired);
   }
   repaired = std::move(region);
-  out.chunks_.reserve(chunks_.size() + repaired.size() / std::max<std::size_t>(chunkTarget_, 1) + 1);
-  out.chunks_.assign(chunks_.begin(), chunks_.begin() + static_cast<std::ptrdiff_t>(first));
-  appendChunks(repaired, last + 1 == chunks_.size(), chunkTarget_, out.chunks_);
-  std::size_t rebuiltEnd = out.chunks_.size();
-  out.chunks_.insert(out.chunks_.end(), chunks_.begin() + static_cast<std::ptrdiff_t>(last) + 1, chunks_.end());
-  out.breaks_ = breaks_;
+  next->chunks.reserve(index_->chunks.size() + repaired.size() / std::max<std::size_t>(chunkTarget_, 1) + 1);
+  next->chunks.assign(index_->chunks.begin(), index_->chunks.begin() + static_cast<std::ptrdiff_t>(first));
+  appendChunks(repaired, last + 1 == index_->chunks.size(), chunkTarget_, next->chunks);
+  std::size_t rebuiltEnd = next->chunks.size();
+  next->chunks.insert(next->chunks.end(), index_->chunks.begin() + static_cast<std::ptrdiff_t>(last) + 1, index_->chunks.end());
+  next->breaks = index_->breaks;
   for (std::size_t i = first; i <= last; ++i)
-    for (std::size_t k = 0; k < 3; ++k) out.breaks_[k] -= chunks_[i]->breaks[k];
+    for (std::size_t k = 0; k < 3; ++k) next->breaks[k] -= index_->chunks[i]->breaks[k];
   for (std::size_t i = first; i < rebuiltEnd; ++i)
-    for (std::size_t k = 0; k < 3; ++k) out.breaks_[k] += out.chunks_[i]->breaks[k];
-  out.starts_.assign(starts_.begin(), starts_.begin() + static_cast<std::ptrdiff_t>(first));
-  out.firstLines_.assign(firstLines_.begin(), firstLines_.begin() + static_cast<std::ptrdiff_t>(first));
-  out.ids_.assign(ids_.begin(), ids_.begin() + static_cast<std::ptrdiff_t>(first));
-  out.reindexFrom(first);
+    for (std::size_t k = 0; k < 3; ++k) next->breaks[k] += next->chunks[i]->breaks[k];
+  next->starts.assign(index_->starts.begin(), index_->starts.begin() + static_cast<std::ptrdiff_t>(first));
+  next->firstLines.assign(index_->firstLines.begin(), index_->firstLines.begin() + static_cast<std::ptrdiff_t>(first));
+  next->ids.assign(index_->ids.begin(), index_->ids.begin() + static_cast<std::ptrdiff_t>(first));
+  next->reindexFrom(first);
+  out.index_ = std::move(next);
   return out;
 }
 
 std::string SourceText::str() const {
   std::string out;
-  out.reserve(size_);
-  for (const auto& c : chunks_) out += c->bytes;
+  out.reserve(index_->size);
+  for (const auto& c : index_->chunks) out += c->bytes;
   return out;
 }
 
 std::string SourceText::slice(ByteRange range) const {
-  range.end = std::min(range.end, size_);
+  range.end = std::min(range.end, index_->size);
   std::string out;
   if (range.begin >= range.end) return out;
   out.reserve(range.size());
-  for (std::size_t i = chunkOfOffset(range.begin); i < chunks_.size() && starts_[i] < range.end; ++i) {
-    std::string_view bytes = chunks_[i]->bytes;
-    std::size_t from = range.begin > starts_[i] ? range.begin - starts_[i] : 0;
-    std::size_t to = std::min(bytes.size(), range.end - starts_[i]);
+  for (std::size_t i = chunkOfOffset(range.begin); i < index_->chunks.size() && index_->starts[i] < range.end; ++i) {
+    std::string_view bytes = index_->chunks[i]->bytes;
+    std::size_t from = range.begin > index_->starts[i] ? range.begin - index_->starts[i] : 0;
+    std::size_t to = std::min(bytes.size(), range.end - index_->starts[i]);
     out.append(bytes.substr(from, to - from));
   }
   return out;
 }
 
 std::size_t SourceText::chunkOfLine(std::size_t line) const {
-  // firstLines_[0] == 0, so upper_bound never returns begin().
-  auto after = std::upper_bound(firstLines_.begin(), firstLines_.end(), line);
-  return static_cast<std::size_t>(after - firstLines_.begin()) - 1;
+  // index_->firstLines[0] == 0, so upper_bound never returns begin().
+  auto after = std::upper_bound(index_->firstLines.begin(), index_->firstLines.end(), line);
+  return static_cast<std::size_t>(after - index_->firstLines.begin()) - 1;
 }
 
 std::size_t SourceText::chunkOfOffset(std::size_t offset) const {
-  auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  return static_cast<std::size_t>(after - starts_.begin()) - 1;
+  auto after = std::upper_bound(index_->starts.begin(), index_->starts.end(), offset);
+  return static_cast<std::size_t>(after - index_->starts.begin()) - 1;
 }
 
 // Lines past the end are empty and sit at the end of the text, so callers
 // that walk one line too far get an empty answer rather than a crash.
 std::size_t SourceText::lineStart(std::size_t line) const {
-  if (line >= lineCount_) return size_;
+  if (line >= index_->lineCount) return index_->size;
   std::size_t c = chunkOfLine(line);
-  return starts_[c] + chunks_[c]->lineStarts[line - firstLines_[c]];
+  return index_->starts[c] + index_->chunks[c]->lineStarts[line - index_->firstLines[c]];
 }
 
 std::size_t SourceText::lineEnd(std::size_t line) const {
-  if (line >= lineCount_) return size_;
+  if (line >= index_->lineCount) return index_->size;
   std::size_t c = chunkOfLine(line);
-  const Chunk& chunk = *chunks_[c];
-  std::size_t k = line - firstLines_[c];
+  const Chunk& chunk = *index_->chunks[c];
+  std::size_t k = line - index_->firstLines[c];
   std::size_t begin = chunk.lineStarts[k];
   std::size_t next = k + 1 < chunk.lineStarts.size() ? chunk.lineStarts[k + 1] : chunk.bytes.size();
-  if (c + 1 == chunks_.size() && k + 1 == chunk.lineStarts.size()) return starts_[c] + next;  // the last line
+  if (c + 1 == index_->chunks.size() && k + 1 == chunk.lineStarts.size()) return index_->starts[c] + next;  // the last line
   const bool crlf = chunk.bytes[next - 1] == '\n' && next - 1 > begin && chunk.bytes[next - 2] == '\r';
-  return starts_[c] + next - (crlf ? 2 : 1);
+  return index_->starts[c] + next - (crlf ? 2 : 1);
 }
 
 std::string_view SourceText::lineText(std::size_t line) const {
-  if (line >= lineCount_) return {};
+  if (line >= index_->lineCount) return {};
   std::size_t c = chunkOfLine(line);
-  std::size_t begin = lineStart(line) - starts_[c];
-  return std::string_view(chunks_[c]->bytes).substr(begin, lineEnd(line) - starts_[c] - begin);
+  std::size_t begin = lineStart(line) - index_->starts[c];
+  return std::string_view(index_->chunks[c]->bytes).substr(begin, lineEnd(line) - index_->starts[c] - begin);
 }
 
 std::string_view SourceText::lineBreak(std::size_t line) const {
-  if (line + 1 >= lineCount_) return "";
+  if (line + 1 >= index_->lineCount) return "";
   std::size_t c = chunkOfLine(line);
-  std::size_t end = lineEnd(line) - starts_[c];
+  std::size_t end = lineEnd(line) - index_->starts[c];
   std::size_t next = lineStart(line + 1);
-  return std::string_view(chunks_[c]->bytes).substr(end, next - starts_[c] - end);
+  return std::string_view(index_->chunks[c]->bytes).substr(end, next - index_->starts[c] - end);
 }
 
 std::string_view SourceText::dominantLineBreak() const {
@@ -304,16 +308,16 @@ std::string_view SourceText::dominantLineBreak() const {
   static constexpr std::array<std::string_view, 3> kBreaks = {"\n", "\r\n", "\r"};
   std::size_t best = 0;
   for (std::size_t k = 1; k < kBreaks.size(); ++k)
-    if (breaks_[k] > breaks_[best]) best = k;
+    if (index_->breaks[k] > index_->breaks[best]) best = k;
   return kBreaks[best];
 }
 
 std::size_t SourceText::lineOf(std::size_t offset) const {
-  offset = std::min(offset, size_);
+  offset = std::min(offset, index_->size);
   std::size_t c = chunkOfOffset(offset);
-  const auto& starts = chunks_[c]->lineStarts;
-  auto after = std::upper_bound(starts.begin(), starts.end(), offset - starts_[c]);
-  return firstLines_[c] + static_cast<std::size_t>(after - starts.begin()) - 1;
+  const auto& starts = index_->chunks[c]->lineStarts;
+  auto after = std::upper_bound(starts.begin(), starts.end(), offset - index_->starts[c]);
+  return index_->firstLines[c] + static_cast<std::size_t>(after - starts.begin()) - 1;
 }
 
 LineColumn SourceText::toUtf16(std::size_t offset) const { return toColumn(*this, offset, utf16Units); }

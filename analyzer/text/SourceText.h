@@ -65,7 +65,7 @@ class SourceText {
   // it are rebuilt, the others shared.
   SourceText edited(ByteRange range, std::string_view inserted) const;
 
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return index_->size; }
   // The whole text, or part of it, copied out.
   std::string str() const;
   std::string slice(ByteRange range) const;
@@ -74,7 +74,7 @@ class SourceText {
 
   // Lines end at LF, CRLF or CR. A text ending in a line break has a last,
   // empty line after it, as editors show it. Always at least one line.
-  std::size_t lineCount() const { return lineCount_; }
+  std::size_t lineCount() const { return index_->lineCount; }
   std::size_t lineStart(std::size_t line) const;
   // End of the line's content, before its line break.
   std::size_t lineEnd(std::size_t line) const;
@@ -97,26 +97,32 @@ class SourceText {
   std::size_t fromUtf8(LineColumn position) const;
 
   // The chunks, for code that caches what it computed per chunk.
-  std::size_t chunkCount() const { return chunks_.size(); }
-  const Chunk& chunk(std::size_t i) const { return *chunks_[i]; }
-  std::size_t chunkStart(std::size_t i) const { return starts_[i]; }
-  std::size_t chunkFirstLine(std::size_t i) const { return firstLines_[i]; }
+  std::size_t chunkCount() const { return index_->chunks.size(); }
+  const Chunk& chunk(std::size_t i) const { return *index_->chunks[i]; }
+  std::size_t chunkStart(std::size_t i) const { return index_->starts[i]; }
+  std::size_t chunkFirstLine(std::size_t i) const { return index_->firstLines[i]; }
   // chunk(i).id for every i, side by side (comparing two texts' chunks reads this).
-  const std::vector<std::uint64_t>& chunkIds() const { return ids_; }
+  const std::vector<std::uint64_t>& chunkIds() const { return index_->ids; }
   std::size_t chunkOfLine(std::size_t line) const;
   std::size_t chunkOfOffset(std::size_t offset) const;
 
  private:
   using ChunkPtr = std::shared_ptr<const Chunk>;
-  void reindexFrom(std::size_t chunk);
+  // Where the chunks are. Shared by copies of a text, so copying a SourceText
+  // (into an analysis, a view) costs one reference count; an edit makes a
+  // new index.
+  struct Index {
+    std::vector<ChunkPtr> chunks;
+    std::vector<std::size_t> starts;      // byte offset of each chunk
+    std::vector<std::size_t> firstLines;  // line number of each chunk's first line
+    std::vector<std::uint64_t> ids;       // id of each chunk
+    std::array<std::size_t, 3> breaks{};  // LF, CRLF, CR over the whole text
+    std::size_t size = 0;
+    std::size_t lineCount = 1;
+    void reindexFrom(std::size_t chunk);
+  };
 
-  std::vector<ChunkPtr> chunks_;
-  std::vector<std::size_t> starts_;      // byte offset of each chunk
-  std::vector<std::size_t> firstLines_;  // line number of each chunk's first line
-  std::vector<std::uint64_t> ids_;       // id of each chunk
-  std::array<std::size_t, 3> breaks_{};  // LF, CRLF, CR over the whole text
-  std::size_t size_ = 0;
-  std::size_t lineCount_ = 1;
+  std::shared_ptr<const Index> index_;
   std::size_t chunkTarget_ = kChunkTarget;
   bool hadBom_ = false;
   bool repaired_ = false;
