@@ -20,10 +20,13 @@ std::string_view trim(std::string_view s) {
 }
 
 // The end of the header block: the blank line after the headers. Clients
-// send CRLF; a lone LF is accepted too (hand-written transcripts).
+// send CRLF; a lone LF is accepted too (hand-written transcripts). Only the
+// first bytes are searched: a long body arriving piece by piece must not be
+// scanned again with every piece.
 std::size_t headerEnd(const std::string& buffer, std::size_t* separatorLength) {
-  std::size_t crlf = buffer.find("\r\n\r\n");
-  std::size_t lf = buffer.find("\n\n");
+  std::string_view head = std::string_view(buffer).substr(0, kMaxHeaderBytes + 4);
+  std::size_t crlf = head.find("\r\n\r\n");
+  std::size_t lf = head.find("\n\n");
   if (crlf != std::string::npos && (lf == std::string::npos || crlf < lf)) {
     *separatorLength = 4;
     return crlf;

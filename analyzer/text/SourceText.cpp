@@ -26,19 +26,25 @@ bool copyRepairingUtf8(std::string_view bytes, std::string& out) {
   const std::uint8_t* s = bytesOf(bytes);
   const std::size_t length = bytes.size();
   bool repaired = false;
-  out.reserve(length);
+  out.reserve(out.size() + length);
+  std::size_t valid = 0;  // start of the bytes checked and not yet copied
   std::size_t i = 0;
   while (i < length) {
+    if (s[i] < 0x80) {  // ASCII, the common case in markup and numbers
+      ++i;
+      continue;
+    }
     const std::size_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) {
+      out.append(bytes.substr(valid, start - valid));
       out += kReplacement;
+      valid = i;
       repaired = true;
-    } else {
-      out.append(bytes.substr(start, i - start));
     }
   }
+  out.append(bytes.substr(valid));
   return repaired;
 }
 
