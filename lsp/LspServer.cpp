@@ -1,6 +1,10 @@
 #include "LspServer.h"
 
+#include "JsonParse.h"
+
 #include <iostream>
+
+#include <malloc.h>
 #include <mutex>
 
 #include <boost/asio/post.hpp>
@@ -67,13 +71,18 @@ void LspServer::receive(std::string body) {
     if (state_ == State::Exited) return;
     json message;
     try {
-      message = json::parse(body);
+      message = parseJson(body);
     } catch (const json::parse_error& e) {
       log(LogLevel::Error, std::string("a message is not valid JSON: ") + e.what());
       send(makeError(nullptr, ErrorCode::ParseError, std::string("not valid JSON: ") + e.what()));
       return;
     }
     handle(message);
+    // A large message (opening a long report) leaves several freed copies of
+    // its text in the heap, which glibc keeps; give them back once the
+    // document has taken its own (the open was posted before this).
+    constexpr std::size_t kLarge = 1u << 20;
+    if (body.size() > kLarge) boost::asio::post(strand_, [] { malloc_trim(0); });
   });
 }
 
