@@ -32,18 +32,27 @@ Analysis IncrementalAnalyzer::analyze(const SourceText& text) {
 
 // The new text's chunks in order: those the last text had too (an edit keeps
 // all chunks before and after the ones it rebuilt) keep their headings; the
-// rest are judged line by line. The lists are spliced, not rebuilt.
+// rest are judged line by line. Whole pages are compared first, so only the
+// pages an edit rebuilt are read chunk by chunk; the lists are spliced.
 void IncrementalAnalyzer::updateChunks(const SourceText& text) {
-  const std::vector<std::uint64_t>& ids = text.chunkIds();
-  const std::size_t n = ids.size(), old = chunkIds_.size();
-  std::size_t prefix = 0;
-  while (prefix < n && prefix < old && chunkIds_[prefix] == ids[prefix]) ++prefix;
+  const SourceText& old = last_;
+  const std::size_t n = text.chunkCount(), m = chunkHeadings_.size();
+  const std::size_t pages = text.pageCount(), oldPages = m == 0 ? 0 : old.pageCount();
+  std::size_t prefix = 0, page = 0;
+  while (page < pages && page < oldPages && text.pageId(page) == old.pageId(page))
+    prefix += text.pageChunkCount(page++);
+  while (prefix < n && prefix < m && text.chunk(prefix).id == old.chunk(prefix).id) ++prefix;
   std::size_t suffix = 0;
-  while (suffix < n - prefix && suffix < old - prefix && chunkIds_[old - 1 - suffix] == ids[n - 1 - suffix]) ++suffix;
+  for (std::size_t p = 1; p <= pages && p <= oldPages; ++p) {
+    std::size_t count = text.pageChunkCount(pages - p);
+    if (text.pageId(pages - p) != old.pageId(oldPages - p) || suffix + count > n - prefix || suffix + count > m - prefix)
+      break;
+    suffix += count;
+  }
+  while (suffix < n - prefix && suffix < m - prefix && text.chunk(n - 1 - suffix).id == old.chunk(m - 1 - suffix).id)
+    ++suffix;
   const auto from = static_cast<std::ptrdiff_t>(prefix);
-  const auto oldEnd = static_cast<std::ptrdiff_t>(old - suffix), newEnd = static_cast<std::ptrdiff_t>(n - suffix);
-  chunkIds_.erase(chunkIds_.begin() + from, chunkIds_.begin() + oldEnd);
-  chunkIds_.insert(chunkIds_.begin() + from, ids.begin() + from, ids.begin() + newEnd);
+  const auto oldEnd = static_cast<std::ptrdiff_t>(m - suffix);
   chunkHeadings_.erase(chunkHeadings_.begin() + from, chunkHeadings_.begin() + oldEnd);
   std::vector<std::unique_ptr<const HeadingLines>> fresh;
   for (std::size_t i = prefix; i < n - suffix; ++i) {
@@ -62,6 +71,7 @@ void IncrementalAnalyzer::updateChunks(const SourceText& text) {
                         std::make_move_iterator(fresh.end()));
   work_.chunksParsed = n - prefix - suffix;
   work_.chunksReused = prefix + suffix;
+  last_ = text;
 }
 
 HeadingLines IncrementalAnalyzer::headingLines(const SourceText& text) const {

@@ -61,9 +61,9 @@ class IncrementalAnalyzer {
                                 const std::vector<std::size_t>& headingLines);
 
   const Analyzer& analyzer_;
-  // Per chunk of the last text: its id, and its heading lines at positions
-  // relative to its start (null when it has none, as most chunks have).
-  std::vector<std::uint64_t> chunkIds_;
+  // The last text, and per chunk of it the heading lines at positions
+  // relative to the chunk's start (null when it has none, as most have).
+  SourceText last_;
   std::vector<std::unique_ptr<const HeadingLines>> chunkHeadings_;
   std::optional<TableZone> zone_;
   bool zoneReused_ = false;

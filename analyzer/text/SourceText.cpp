@@ -153,6 +153,14 @@ std::size_t fromColumn(const SourceText& source, LineColumn position, Measure me
   return source.lineStart(position.line) + i;
 }
 
+std::atomic<std::uint64_t> nextPageId{1};
+
+// The first element of each list is 0, so upper_bound never returns begin().
+template <typename List>
+std::size_t lastAtOrBefore(const List& list, std::size_t value) {
+  return static_cast<std::size_t>(std::upper_bound(list.begin(), list.end(), value) - list.begin()) - 1;
+}
+
 }  // namespace
 
 SourceText::SourceText(std::string_view bytes, std::size_t chunkTarget) : chunkTarget_(chunkTarget) {
@@ -162,51 +170,104 @@ SourceText::SourceText(std::string_view bytes, std::size_t chunkTarget) : chunkT
   }
   std::string text;
   repaired_ = copyRepairingUtf8(bytes, text);
+  std::vector<ChunkPtr> chunks;
+  appendChunks(text, true, chunkTarget_, chunks);
   auto index = std::make_shared<Index>();
-  appendChunks(text, true, chunkTarget_, index->chunks);
-  for (const auto& c : index->chunks)
-    for (std::size_t k = 0; k < 3; ++k) index->breaks[k] += c->breaks[k];
+  appendPages(std::move(chunks), index->pages);
+  for (const auto& page : index->pages)
+    for (std::size_t k = 0; k < 3; ++k) index->breaks[k] += page->breaks[k];
   index->reindexFrom(0);
   index_ = std::move(index);
 }
 
+void SourceText::appendPages(std::vector<ChunkPtr> chunks, std::vector<PagePtr>& out) {
+  for (std::size_t from = 0; from < chunks.size(); from += kPageChunks) {
+    auto page = std::make_shared<Page>();
+    std::size_t to = std::min(chunks.size(), from + kPageChunks);
+    page->chunks.assign(std::make_move_iterator(chunks.begin() + static_cast<std::ptrdiff_t>(from)),
+                        std::make_move_iterator(chunks.begin() + static_cast<std::ptrdiff_t>(to)));
+    for (const auto& c : page->chunks) {
+      page->starts.push_back(page->size);
+      page->firstLines.push_back(page->lineCount);
+      page->size += c->bytes.size();
+      page->lineCount += c->lineStarts.size();
+      for (std::size_t k = 0; k < 3; ++k) page->breaks[k] += c->breaks[k];
+    }
+    page->id = nextPageId.fetch_add(1, std::memory_order_relaxed);
+    out.push_back(std::move(page));
+  }
+}
+
 void SourceText::Index::reindexFrom(std::size_t first) {
-  starts.resize(chunks.size());
-  firstLines.resize(chunks.size());
-  ids.resize(chunks.size());
-  std::size_t offset = first == 0 ? 0 : starts[first - 1] + chunks[first - 1]->bytes.size();
-  std::size_t line = first == 0 ? 0 : firstLines[first - 1] + chunks[first - 1]->lineStarts.size();
-  for (std::size_t i = first; i < chunks.size(); ++i) {
+  starts.resize(pages.size());
+  firstLines.resize(pages.size());
+  firstChunks.resize(pages.size());
+  std::size_t offset = first == 0 ? 0 : starts[first - 1] + pages[first - 1]->size;
+  std::size_t line = first == 0 ? 0 : firstLines[first - 1] + pages[first - 1]->lineCount;
+  std::size_t chunk = first == 0 ? 0 : firstChunks[first - 1] + pages[first - 1]->chunks.size();
+  for (std::size_t i = first; i < pages.size(); ++i) {
     starts[i] = offset;
     firstLines[i] = line;
-    ids[i] = chunks[i]->id;
-    offset += chunks[i]->bytes.size();
-    line += chunks[i]->lineStarts.size();
+    firstChunks[i] = chunk;
+    offset += pages[i]->size;
+    line += pages[i]->lineCount;
+    chunk += pages[i]->chunks.size();
   }
   size = offset;
   lineCount = line;
+  chunkCount = chunk;
 }
 
+SourceText::Place SourceText::place(std::size_t page, std::size_t inPage) const {
+  const Page& p = *index_->pages[page];
+  return {p.chunks[inPage].get(), index_->firstChunks[page] + inPage, index_->starts[page] + p.starts[inPage],
+          index_->firstLines[page] + p.firstLines[inPage], page, inPage};
+}
+
+SourceText::Place SourceText::placeOfChunk(std::size_t chunk) const {
+  std::size_t page = lastAtOrBefore(index_->firstChunks, chunk);
+  return place(page, chunk - index_->firstChunks[page]);
+}
+
+SourceText::Place SourceText::placeOfLine(std::size_t line) const {
+  std::size_t page = lastAtOrBefore(index_->firstLines, line);
+  return place(page, lastAtOrBefore(index_->pages[page]->firstLines, line - index_->firstLines[page]));
+}
+
+SourceText::Place SourceText::placeOfOffset(std::size_t offset) const {
+  std::size_t page = lastAtOrBefore(index_->starts, offset);
+  return place(page, lastAtOrBefore(index_->pages[page]->starts, offset - index_->starts[page]));
+}
+
+const SourceText::Chunk& SourceText::chunk(std::size_t i) const { return *placeOfChunk(i).chunk; }
+std::size_t SourceText::chunkStart(std::size_t i) const { return placeOfChunk(i).start; }
+std::size_t SourceText::chunkFirstLine(std::size_t i) const { return placeOfChunk(i).firstLine; }
+std::size_t SourceText::chunkOfLine(std::size_t line) const { return placeOfLine(line).index; }
+std::size_t SourceText::chunkOfOffset(std::size_t offset) const { return placeOfOffset(std::min(offset, size())).index; }
+
 SourceText SourceText::edited(ByteRange range, std::string_view inserted) const {
-  range.end = std::min(range.end, index_->size);
+  range.end = std::min(range.end, size());
   range.begin = std::min(range.begin, range.end);
+  const std::size_t chunks = chunkCount();
   // The chunks to rebuild: from the one holding the edit's start (and the one
   // before, if the edit starts a chunk: a CR there may meet an inserted LF)
   // to the one holding its end (the byte after the last one replaced).
-  std::size_t first = chunkOfOffset(range.begin);
-  if (first > 0 && index_->starts[first] == range.begin) --first;
-  std::size_t last = chunkOfOffset(range.end);
+  Place first = placeOfOffset(range.begin);
+  if (first.index > 0 && first.start == range.begin) first = placeOfChunk(first.index - 1);
+  Place last = placeOfOffset(range.end);
   std::string region;
-  region.reserve(index_->starts[last] + index_->chunks[last]->bytes.size() - index_->starts[first] + inserted.size());
-  for (std::size_t i = first; i <= last; ++i) region += index_->chunks[i]->bytes;
-  const std::size_t base = index_->starts[first];
+  region.reserve(last.start + last.chunk->bytes.size() - first.start + inserted.size());
+  for (std::size_t i = first.index; i <= last.index; ++i) region += chunk(i).bytes;
+  const std::size_t base = first.start;
   region.replace(range.begin - base, range.size(), inserted);
   // Deleting lines leaves small chunks; one that gets too small joins its
   // neighbour, so chunks stay few.
-  while (region.size() < chunkTarget_ / 4 && last + 1 < index_->chunks.size()) region += index_->chunks[++last]->bytes;
+  while (region.size() < chunkTarget_ / 4 && last.index + 1 < chunks) {
+    last = placeOfChunk(last.index + 1);
+    region += last.chunk->bytes;
+  }
 
   SourceText out;
-  auto next = std::make_shared<Index>();
   out.chunkTarget_ = chunkTarget_;
   out.hadBom_ = hadBom_;
   out.repaired_ = repaired_;
@@ -222,90 +283,97 @@ SourceText SourceText::edited(ByteRange range, std::string_view inserted) const 
     out.repaired_ = true;
     region.replace(lineBegin, written.size(), repaired);
   }
-  repaired = std::move(region);
-  next->chunks.reserve(index_->chunks.size() + repaired.size() / std::max<std::size_t>(chunkTarget_, 1) + 1);
-  next->chunks.assign(index_->chunks.begin(), index_->chunks.begin() + static_cast<std::ptrdiff_t>(first));
-  appendChunks(repaired, last + 1 == index_->chunks.size(), chunkTarget_, next->chunks);
-  std::size_t rebuiltEnd = next->chunks.size();
-  next->chunks.insert(next->chunks.end(), index_->chunks.begin() + static_cast<std::ptrdiff_t>(last) + 1, index_->chunks.end());
-  next->breaks = index_->breaks;
-  for (std::size_t i = first; i <= last; ++i)
-    for (std::size_t k = 0; k < 3; ++k) next->breaks[k] -= index_->chunks[i]->breaks[k];
-  for (std::size_t i = first; i < rebuiltEnd; ++i)
-    for (std::size_t k = 0; k < 3; ++k) next->breaks[k] += next->chunks[i]->breaks[k];
-  next->starts.assign(index_->starts.begin(), index_->starts.begin() + static_cast<std::ptrdiff_t>(first));
-  next->firstLines.assign(index_->firstLines.begin(), index_->firstLines.begin() + static_cast<std::ptrdiff_t>(first));
-  next->ids.assign(index_->ids.begin(), index_->ids.begin() + static_cast<std::ptrdiff_t>(first));
-  next->reindexFrom(first);
+
+  // The new chunks, with the chunks kept of the pages they land in.
+  const Index& old = *index_;
+  std::vector<ChunkPtr> run;
+  const Page& firstPage = *old.pages[first.page];
+  run.assign(firstPage.chunks.begin(), firstPage.chunks.begin() + static_cast<std::ptrdiff_t>(first.inPage));
+  appendChunks(region, last.index + 1 == chunks, chunkTarget_, run);
+  std::size_t lastPage = last.page;
+  const Page& endPage = *old.pages[lastPage];
+  run.insert(run.end(), endPage.chunks.begin() + static_cast<std::ptrdiff_t>(last.inPage) + 1, endPage.chunks.end());
+  // A page left small joins the next one, so pages stay few.
+  if (run.size() < kPageChunks / 4 && lastPage + 1 < old.pages.size()) {
+    const Page& nextPage = *old.pages[++lastPage];
+    run.insert(run.end(), nextPage.chunks.begin(), nextPage.chunks.end());
+  }
+  auto next = std::make_shared<Index>();
+  next->pages.reserve(old.pages.size() + run.size() / kPageChunks + 1);
+  next->pages.assign(old.pages.begin(), old.pages.begin() + static_cast<std::ptrdiff_t>(first.page));
+  appendPages(std::move(run), next->pages);
+  const std::size_t rebuiltEnd = next->pages.size();
+  next->pages.insert(next->pages.end(), old.pages.begin() + static_cast<std::ptrdiff_t>(lastPage) + 1, old.pages.end());
+  next->breaks = old.breaks;
+  for (std::size_t i = first.page; i <= lastPage; ++i)
+    for (std::size_t k = 0; k < 3; ++k) next->breaks[k] -= old.pages[i]->breaks[k];
+  for (std::size_t i = first.page; i < rebuiltEnd; ++i)
+    for (std::size_t k = 0; k < 3; ++k) next->breaks[k] += next->pages[i]->breaks[k];
+  next->starts.assign(old.starts.begin(), old.starts.begin() + static_cast<std::ptrdiff_t>(first.page));
+  next->firstLines.assign(old.firstLines.begin(), old.firstLines.begin() + static_cast<std::ptrdiff_t>(first.page));
+  next->firstChunks.assign(old.firstChunks.begin(), old.firstChunks.begin() + static_cast<std::ptrdiff_t>(first.page));
+  next->reindexFrom(first.page);
   out.index_ = std::move(next);
   return out;
 }
 
 std::string SourceText::str() const {
   std::string out;
-  out.reserve(index_->size);
-  for (const auto& c : index_->chunks) out += c->bytes;
+  out.reserve(size());
+  for (const auto& page : index_->pages)
+    for (const auto& c : page->chunks) out += c->bytes;
   return out;
 }
 
 std::string SourceText::slice(ByteRange range) const {
-  range.end = std::min(range.end, index_->size);
+  range.end = std::min(range.end, size());
   std::string out;
   if (range.begin >= range.end) return out;
   out.reserve(range.size());
-  for (std::size_t i = chunkOfOffset(range.begin); i < index_->chunks.size() && index_->starts[i] < range.end; ++i) {
-    std::string_view bytes = index_->chunks[i]->bytes;
-    std::size_t from = range.begin > index_->starts[i] ? range.begin - index_->starts[i] : 0;
-    std::size_t to = std::min(bytes.size(), range.end - index_->starts[i]);
+  Place at = placeOfOffset(range.begin);
+  for (std::size_t start = at.start, i = at.index; i < chunkCount() && start < range.end; ++i) {
+    std::string_view bytes = chunk(i).bytes;
+    std::size_t from = range.begin > start ? range.begin - start : 0;
+    std::size_t to = std::min(bytes.size(), range.end - start);
     out.append(bytes.substr(from, to - from));
+    start += bytes.size();
   }
   return out;
-}
-
-std::size_t SourceText::chunkOfLine(std::size_t line) const {
-  // index_->firstLines[0] == 0, so upper_bound never returns begin().
-  auto after = std::upper_bound(index_->firstLines.begin(), index_->firstLines.end(), line);
-  return static_cast<std::size_t>(after - index_->firstLines.begin()) - 1;
-}
-
-std::size_t SourceText::chunkOfOffset(std::size_t offset) const {
-  auto after = std::upper_bound(index_->starts.begin(), index_->starts.end(), offset);
-  return static_cast<std::size_t>(after - index_->starts.begin()) - 1;
 }
 
 // Lines past the end are empty and sit at the end of the text, so callers
 // that walk one line too far get an empty answer rather than a crash.
 std::size_t SourceText::lineStart(std::size_t line) const {
-  if (line >= index_->lineCount) return index_->size;
-  std::size_t c = chunkOfLine(line);
-  return index_->starts[c] + index_->chunks[c]->lineStarts[line - index_->firstLines[c]];
+  if (line >= lineCount()) return size();
+  Place p = placeOfLine(line);
+  return p.start + p.chunk->lineStarts[line - p.firstLine];
 }
 
 std::size_t SourceText::lineEnd(std::size_t line) const {
-  if (line >= index_->lineCount) return index_->size;
-  std::size_t c = chunkOfLine(line);
-  const Chunk& chunk = *index_->chunks[c];
-  std::size_t k = line - index_->firstLines[c];
+  if (line >= lineCount()) return size();
+  Place p = placeOfLine(line);
+  const Chunk& chunk = *p.chunk;
+  std::size_t k = line - p.firstLine;
   std::size_t begin = chunk.lineStarts[k];
   std::size_t next = k + 1 < chunk.lineStarts.size() ? chunk.lineStarts[k + 1] : chunk.bytes.size();
-  if (c + 1 == index_->chunks.size() && k + 1 == chunk.lineStarts.size()) return index_->starts[c] + next;  // the last line
+  if (p.index + 1 == chunkCount() && k + 1 == chunk.lineStarts.size()) return p.start + next;  // the last line
   const bool crlf = chunk.bytes[next - 1] == '\n' && next - 1 > begin && chunk.bytes[next - 2] == '\r';
-  return index_->starts[c] + next - (crlf ? 2 : 1);
+  return p.start + next - (crlf ? 2 : 1);
 }
 
 std::string_view SourceText::lineText(std::size_t line) const {
-  if (line >= index_->lineCount) return {};
-  std::size_t c = chunkOfLine(line);
-  std::size_t begin = lineStart(line) - index_->starts[c];
-  return std::string_view(index_->chunks[c]->bytes).substr(begin, lineEnd(line) - index_->starts[c] - begin);
+  if (line >= lineCount()) return {};
+  Place p = placeOfLine(line);
+  std::size_t begin = lineStart(line) - p.start;
+  return std::string_view(p.chunk->bytes).substr(begin, lineEnd(line) - p.start - begin);
 }
 
 std::string_view SourceText::lineBreak(std::size_t line) const {
-  if (line + 1 >= index_->lineCount) return "";
-  std::size_t c = chunkOfLine(line);
-  std::size_t end = lineEnd(line) - index_->starts[c];
+  if (line + 1 >= lineCount()) return "";
+  Place p = placeOfLine(line);
+  std::size_t end = lineEnd(line) - p.start;
   std::size_t next = lineStart(line + 1);
-  return std::string_view(index_->chunks[c]->bytes).substr(end, next - index_->starts[c] - end);
+  return std::string_view(p.chunk->bytes).substr(end, next - p.start - end);
 }
 
 std::string_view SourceText::dominantLineBreak() const {
@@ -319,11 +387,9 @@ std::string_view SourceText::dominantLineBreak() const {
 }
 
 std::size_t SourceText::lineOf(std::size_t offset) const {
-  offset = std::min(offset, index_->size);
-  std::size_t c = chunkOfOffset(offset);
-  const auto& starts = index_->chunks[c]->lineStarts;
-  auto after = std::upper_bound(starts.begin(), starts.end(), offset - index_->starts[c]);
-  return index_->firstLines[c] + static_cast<std::size_t>(after - starts.begin()) - 1;
+  offset = std::min(offset, size());
+  Place p = placeOfOffset(offset);
+  return p.firstLine + lastAtOrBefore(p.chunk->lineStarts, offset - p.start);
 }
 
 LineColumn SourceText::toUtf16(std::size_t offset) const { return toColumn(*this, offset, utf16Units); }

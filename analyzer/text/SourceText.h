@@ -96,31 +96,61 @@ class SourceText {
   LineColumn toUtf8(std::size_t offset) const;
   std::size_t fromUtf8(LineColumn position) const;
 
-  // The chunks, for code that caches what it computed per chunk.
-  std::size_t chunkCount() const { return index_->chunks.size(); }
-  const Chunk& chunk(std::size_t i) const { return *index_->chunks[i]; }
-  std::size_t chunkStart(std::size_t i) const { return index_->starts[i]; }
-  std::size_t chunkFirstLine(std::size_t i) const { return index_->firstLines[i]; }
-  // chunk(i).id for every i, side by side (comparing two texts' chunks reads this).
-  const std::vector<std::uint64_t>& chunkIds() const { return index_->ids; }
+  // The chunks, for code that caches what it computed per chunk. Chunks are
+  // grouped in pages of up to kPageChunks; an edit copies the pages it
+  // touches and the list of pages, never the list of all chunks, and a page
+  // an edit did not touch keeps its id, so two texts are compared page by page.
+  static constexpr std::size_t kPageChunks = 64;
+  std::size_t chunkCount() const { return index_->chunkCount; }
+  const Chunk& chunk(std::size_t i) const;
+  std::size_t chunkStart(std::size_t i) const;
+  std::size_t chunkFirstLine(std::size_t i) const;
   std::size_t chunkOfLine(std::size_t line) const;
   std::size_t chunkOfOffset(std::size_t offset) const;
+  std::size_t pageCount() const { return index_->pages.size(); }
+  std::uint64_t pageId(std::size_t page) const { return index_->pages[page]->id; }
+  std::size_t pageFirstChunk(std::size_t page) const { return index_->firstChunks[page]; }
+  std::size_t pageChunkCount(std::size_t page) const { return index_->pages[page]->chunks.size(); }
 
  private:
   using ChunkPtr = std::shared_ptr<const Chunk>;
-  // Where the chunks are. Shared by copies of a text, so copying a SourceText
-  // (into an analysis, a view) costs one reference count; an edit makes a
-  // new index.
-  struct Index {
+  struct Page {
     std::vector<ChunkPtr> chunks;
-    std::vector<std::size_t> starts;      // byte offset of each chunk
-    std::vector<std::size_t> firstLines;  // line number of each chunk's first line
-    std::vector<std::uint64_t> ids;       // id of each chunk
-    std::array<std::size_t, 3> breaks{};  // LF, CRLF, CR over the whole text
+    std::vector<std::size_t> starts;      // of each chunk, in bytes from the page's start
+    std::vector<std::size_t> firstLines;  // of each chunk, in lines from the page's first line
+    std::array<std::size_t, 3> breaks{};  // LF, CRLF, CR in the page
+    std::size_t size = 0;
+    std::size_t lineCount = 0;
+    std::uint64_t id = 0;
+  };
+  using PagePtr = std::shared_ptr<const Page>;
+  // Where the pages are. Shared by copies of a text, so copying a SourceText
+  // (into an analysis, a view) costs one reference count.
+  struct Index {
+    std::vector<PagePtr> pages;
+    std::vector<std::size_t> starts;       // byte offset of each page
+    std::vector<std::size_t> firstLines;   // first line of each page
+    std::vector<std::size_t> firstChunks;  // index of each page's first chunk
+    std::array<std::size_t, 3> breaks{};   // LF, CRLF, CR over the whole text
     std::size_t size = 0;
     std::size_t lineCount = 1;
-    void reindexFrom(std::size_t chunk);
+    std::size_t chunkCount = 0;
+    void reindexFrom(std::size_t page);
   };
+  // A chunk found by index, line or offset.
+  struct Place {
+    const Chunk* chunk = nullptr;
+    std::size_t index = 0;      // of the chunk in the text
+    std::size_t start = 0;      // its byte offset
+    std::size_t firstLine = 0;  // its first line
+    std::size_t page = 0;
+    std::size_t inPage = 0;
+  };
+  Place place(std::size_t page, std::size_t inPage) const;
+  Place placeOfChunk(std::size_t chunk) const;
+  Place placeOfLine(std::size_t line) const;
+  Place placeOfOffset(std::size_t offset) const;
+  static void appendPages(std::vector<ChunkPtr> chunks, std::vector<PagePtr>& out);
 
   std::shared_ptr<const Index> index_;
   std::size_t chunkTarget_ = kChunkTarget;
