@@ -6,9 +6,11 @@
 #include "InProcessClient.h"
 #include "ReportBuilder.h"
 #include "fix/TextEdits.h"
+#include "incremental/RandomEdits.h"
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 namespace nianbao::testing {
 namespace {
@@ -206,6 +208,49 @@ TEST(LspDiagnostics, EverySeedReportGetsTheFindingsOfCheck) {
     ++seeds;
   }
   EXPECT_EQ(seeds, 4);
+}
+
+// The incremental path end to end: random edits sent as didChange (one to
+// three changes each, positions in UTF-16), and after every one the pushed
+// diagnostics equal a full check of the text the edits make.
+TEST(LspDiagnostics, RandomEditsGiveTheFindingsOfAFullCheckAfterEveryChange) {
+  const Analyzer analyzer(governmentInformationDisclosure2021());
+  std::ifstream in(std::filesystem::path(NIANBAO_SHARED) / "corpus/real/01_huaian-shi-2024.txt", std::ios::binary);
+  std::string original((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_FALSE(original.empty());
+  InProcessClient client;
+  client.initialize(json::object(), {{"headings", {{"checkOn", "type"}}}, {"diagnostics", {{"debounceMs", 0}}}});
+  client.open(kUri, original);
+  client.diagnostics(kUri, 1);
+  SourceText mirror(original, 256);
+  std::mt19937 rng(7);
+  nianbao::testing::RandomEditor editor([&](std::size_t n) { return static_cast<std::size_t>(rng() % n); });
+  auto position = [](LineColumn lc) { return json{{"line", lc.line}, {"character", lc.column}}; };
+  for (int version = 2; version < 300; ++version) {
+    json changes = json::array();
+    for (std::size_t k = 1 + rng() % 3; k > 0; --k) {
+      auto edit = editor.next(mirror);
+      SourceText check(edit.text);
+      if (check.repairedInvalidUtf8() || check.hadBom()) continue;  // JSON strings carry valid text only
+      LineColumn from = mirror.toUtf16(edit.range.begin), to = mirror.toUtf16(std::max(edit.range.begin, edit.range.end));
+      // What those positions name (a byte inside a character snaps to its start).
+      ByteRange named{mirror.fromUtf16(from), mirror.fromUtf16(to)};
+      mirror = editor.apply(mirror, {named, edit.text});
+      changes.push_back({{"range", {{"start", position(from)}, {"end", position(to)}}}, {"text", edit.text}});
+    }
+    client.change(kUri, version, changes);
+    json got = client.diagnostics(kUri, version);
+    SourceText final(mirror.str());
+    Analysis want = analyzer.analyze(final);
+    ASSERT_EQ(got.size(), want.findings.size()) << "version " << version << "\n" << got.dump(1);
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      const Finding& f = want.findings[i];
+      ASSERT_EQ(got[i]["code"], f.code) << "version " << version;
+      ASSERT_EQ(got[i]["message"], f.message) << "version " << version;
+      ASSERT_EQ(got[i]["range"]["start"], position(final.toUtf16(f.range.begin))) << "version " << version;
+      ASSERT_EQ(got[i]["range"]["end"], position(final.toUtf16(f.range.end))) << "version " << version;
+    }
+  }
 }
 
 TEST(LspDiagnostics, ATextThatIsNotAReportGetsAnEmptyList) {

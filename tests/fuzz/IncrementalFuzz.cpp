@@ -1,0 +1,83 @@
+// libFuzzer target: the incremental invariant under edits the fuzzer chooses.
+// The input is a stream of choices: which corpus document to start from (or
+// text taken from the input itself), the chunk size, then edit after edit
+// (RandomEditor, as in the differential test). After every edit the
+// incremental analysis must equal a full parse of the text; a difference
+// aborts with the edits that led to it.
+//
+//   scripts/fuzz [seconds]        builds it with clang and runs it
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include "Analyzer.h"
+#include "incremental/AnalysisDifference.h"
+#include "incremental/IncrementalAnalyzer.h"
+#include "incremental/RandomEdits.h"
+#include "templates/BuiltinTemplates.h"
+
+namespace {
+
+std::vector<std::string>& corpus() {
+  static std::vector<std::string> docs;
+  return docs;
+}
+
+const nianbao::Analyzer& analyzer() {
+  static const nianbao::Analyzer a(nianbao::governmentInformationDisclosure2021());
+  return a;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  for (const char* dir : {"seeds", "real"}) {
+    std::filesystem::path p = std::filesystem::path(NIANBAO_SHARED) / "corpus" / dir;
+    if (!std::filesystem::exists(p)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(p)) {
+      if (e.path().extension() != ".txt") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      corpus().push_back(ss.str());
+    }
+  }
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider input(data, size);
+  std::string start;
+  std::size_t which = input.ConsumeIntegralInRange<std::size_t>(0, corpus().size());
+  if (which < corpus().size()) start = corpus()[which];
+  else start = input.ConsumeRandomLengthString(8192);
+  static constexpr std::size_t kTargets[] = {1, 16, 128, 1024, nianbao::SourceText::kChunkTarget};
+  nianbao::SourceText text(start, kTargets[input.ConsumeIntegralInRange<std::size_t>(0, 4)]);
+  nianbao::IncrementalAnalyzer incremental(analyzer());
+  incremental.analyze(text);
+  nianbao::testing::RandomEditor editor(
+      [&](std::size_t n) { return input.ConsumeIntegralInRange<std::size_t>(0, n - 1); });
+  std::vector<std::string> applied;
+  for (int step = 0; step < 32 && input.remaining_bytes() > 0; ++step) {
+    nianbao::testing::RandomEdit edit = editor.next(text);
+    applied.push_back(edit.describe());
+    text = editor.apply(text, edit);
+    nianbao::Analysis got = incremental.analyze(text);
+    nianbao::Analysis want = analyzer().analyze(nianbao::SourceText(text.str()));
+    std::string difference = nianbao::testing::firstDifference(got, want);
+    if (!difference.empty()) {
+      std::fprintf(stderr, "incremental analysis differs from a full parse: %s\nedits:\n", difference.c_str());
+      for (const auto& a : applied) std::fprintf(stderr, "  %s\n", a.c_str());
+      std::abort();
+    }
+  }
+  return 0;
+}
