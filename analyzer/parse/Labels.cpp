@@ -1,6 +1,7 @@
 #include "parse/Labels.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 
 #include "text/Fold.h"
@@ -64,7 +65,40 @@ FoldedLabel splitEnumerator(std::u32string folded) {
   return out;
 }
 
-LabelIndex::LabelIndex(const Template& t) : template_(&t) {
+namespace {
+
+std::atomic<std::uint64_t> nextIndexId{1};
+
+// The answers of one LabelIndex's matchers on one thread. Matching a label
+// folds it with ICU and measures its edit distance to every template row;
+// a keystroke in a table re-parses it, asking about the same labels again.
+template <typename Value>
+class MatchMemo {
+ public:
+  template <typename Compute>
+  Value get(std::uint64_t owner, int extra, std::string_view text, Compute compute) {
+    if (owner != owner_ || values_.size() >= kMaxEntries) {
+      values_.clear();
+      owner_ = owner;
+    }
+    key_.assign(reinterpret_cast<const char*>(&extra), sizeof extra);
+    key_.append(text);
+    if (auto it = values_.find(key_); it != values_.end()) return it->second;
+    Value value = compute();
+    values_.emplace(key_, value);
+    return value;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 1u << 14;
+  std::uint64_t owner_ = 0;
+  std::string key_;
+  std::unordered_map<std::string, Value> values_;
+};
+
+}  // namespace
+
+LabelIndex::LabelIndex(const Template& t) : template_(&t), id_(nextIndexId.fetch_add(1)) {
   headers_.resize(t.tables.size());
   for (std::size_t ti = 0; ti < t.tables.size(); ++ti) {
     const TemplateTable& table = t.tables[ti];
@@ -100,6 +134,26 @@ LabelIndex::LabelIndex(const Template& t) : template_(&t) {
 }
 
 LabelIndex::RowMatch LabelIndex::matchRow(std::string_view text, int preferTable) const {
+  thread_local MatchMemo<RowMatch> memo;
+  return memo.get(id_, preferTable, text, [&] { return computeRowMatch(text, preferTable); });
+}
+
+LabelIndex::HeaderMatch LabelIndex::matchHeader(std::string_view text, int table) const {
+  thread_local MatchMemo<HeaderMatch> memo;
+  return memo.get(id_, table, text, [&] { return computeHeaderMatch(text, table); });
+}
+
+LabelIndex::TitleMatch LabelIndex::matchTableTitle(std::string_view text) const {
+  thread_local MatchMemo<TitleMatch> memo;
+  return memo.get(id_, 0, text, [&] { return computeTitleMatch(text); });
+}
+
+bool LabelIndex::isExactHeader(std::string_view text) const {
+  thread_local MatchMemo<bool> memo;
+  return memo.get(id_, 0, text, [&] { return computeIsExactHeader(text); });
+}
+
+LabelIndex::RowMatch LabelIndex::computeRowMatch(std::string_view text, int preferTable) const {
   RowMatch best;
   std::u32string words = splitEnumerator(foldForMatching(text)).words;
   if (words.empty()) return best;
@@ -135,7 +189,7 @@ LabelIndex::RowMatch LabelIndex::matchRow(std::string_view text, int preferTable
   return best;
 }
 
-LabelIndex::HeaderMatch LabelIndex::matchHeader(std::string_view text, int table) const {
+LabelIndex::HeaderMatch LabelIndex::computeHeaderMatch(std::string_view text, int table) const {
   HeaderMatch best;
   if (table < 0 || static_cast<std::size_t>(table) >= headers_.size()) return best;
   std::u32string folded = foldForMatching(text);
@@ -153,7 +207,7 @@ LabelIndex::HeaderMatch LabelIndex::matchHeader(std::string_view text, int table
   return best;
 }
 
-LabelIndex::TitleMatch LabelIndex::matchTableTitle(std::string_view text) const {
+LabelIndex::TitleMatch LabelIndex::computeTitleMatch(std::string_view text) const {
   TitleMatch best;
   std::u32string folded = foldForMatching(text);
   if (folded.empty()) return best;
@@ -198,7 +252,7 @@ int LabelIndex::matchTopic(std::string_view text) const {
   return -1;
 }
 
-bool LabelIndex::isExactHeader(std::string_view text) const {
+bool LabelIndex::computeIsExactHeader(std::string_view text) const {
   return exactHeaders_.count(foldForMatching(text)) > 0;
 }
 

@@ -3,6 +3,7 @@
 // full/half-width punctuation, stray spaces and typos, so every comparison is
 // on folded text (text/Fold.h) and fuzzy (edit distance over code points).
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -75,12 +76,20 @@ class LabelIndex {
   bool isReportTitle(std::string_view text) const;
 
  private:
+  // The matchers; the public functions remember their answers per thread
+  // (the same labels come back with every re-parse of a table).
+  RowMatch computeRowMatch(std::string_view text, int preferTable) const;
+  HeaderMatch computeHeaderMatch(std::string_view text, int table) const;
+  TitleMatch computeTitleMatch(std::string_view text) const;
+  bool computeIsExactHeader(std::string_view text) const;
+
   struct Entry {
     int table;
     int row;
     std::u32string words;
   };
   const Template* template_;
+  std::uint64_t id_;  // names this index in the per-thread memo
   std::vector<Entry> rows_;
   std::unordered_map<std::u32string, std::vector<std::size_t>> exactRows_;
   std::vector<std::vector<std::pair<int, std::u32string>>> headers_;  // per table
