@@ -5,7 +5,9 @@
 //
 //   lsp_e2e_bench [--binary PATH] [--size-kib 1024,8192] [--edits 300]
 //
-// For each size it prints the time from didOpen to the first diagnostics,
+// The servers for all sizes run side by side and are edited in turn, so
+// machine noise falls on every size alike. For each size it prints the time
+// from didOpen to the first diagnostics,
 // the median and 99th percentile of an edit inside a paragraph and inside a
 // table cell, and the server's resident memory (VmRSS after the edits, and
 // its peak, VmHWM). It checks the answers as it goes (a wrong total must
@@ -24,6 +26,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -149,78 +152,85 @@ double since(Clock::time_point start) {
 
 json position(nianbao::LineColumn lc) { return {{"line", lc.line}, {"character", lc.column}}; }
 
-struct Result {
-  std::size_t bytes = 0;
-  double openMs = 0;
-  Percentiles paragraph, cell;
-  long rssKib = 0, peakKib = 0;
-};
+// One server with one padded report open, and the edits measured on it.
+class Session {
+ public:
+  Session(const std::string& binary, std::size_t kib) : server_(binary) {
+    auto report = nianbao::bench::paddedReport(kib * 1024);
+    if (!report) die(std::string("cannot read ") + nianbao::bench::kSeedPath);
+    report_ = std::move(*report);
+    server_.response(server_.request("initialize", {{"processId", getpid()},
+                                                    {"capabilities", {{"textDocument", {{"diagnostic", json::object()}}}}}}));
+    server_.notify("initialized", json::object());
+    // Serialising the message is the editor's work, not the server's: done
+    // before the clock starts.
+    std::string didOpen = nianbao::lsp::frameMessage(
+        json{{"jsonrpc", "2.0"},
+             {"method", "textDocument/didOpen"},
+             {"params", {{"textDocument", {{"uri", kUri}, {"languageId", "markdown"}, {"version", 1}, {"text", report_.text}}}}}}
+            .dump());
+    auto start = Clock::now();
+    server_.sendFramed(didOpen);
+    baseline_ = pull();
+    openMs_ = since(start);
+    const nianbao::SourceText text(report_.text);
+    at_ = text.toUtf16(report_.paragraph);
+    cell_ = text.toUtf16(report_.cell);
+  }
 
-Result run(const std::string& binary, std::size_t kib, int edits) {
-  auto report = nianbao::bench::paddedReport(kib * 1024);
-  if (!report) die(std::string("cannot read ") + nianbao::bench::kSeedPath);
-  const nianbao::SourceText text(report->text);
-  ServerProcess server(binary);
-  server.response(server.request("initialize", {{"processId", getpid()},
-                                                {"capabilities", {{"textDocument", {{"diagnostic", json::object()}}}}}}));
-  server.notify("initialized", json::object());
-  const std::string uri = "file:///bench/report.md";
-  json doc = {{"uri", uri}};
-  auto pull = [&] {
-    json result = server.response(server.request("textDocument/diagnostic", {{"textDocument", doc}}));
+  // A character typed into a paragraph, then deleted: the text returns to
+  // the original every other edit.
+  void paragraphEdit() {
+    bool typing = paragraph_.size() % 2 == 0;
+    json range = {{"start", position(at_)}, {"end", position({at_.line, at_.column + (typing ? 0u : 1u)})}};
+    auto t = Clock::now();
+    change(range, typing ? "新" : "");
+    std::size_t items = pull();
+    paragraph_.push_back(since(t));
+    if (items != baseline_) die("typing in a paragraph changed the diagnostics");
+  }
+
+  // A table cell's 1 changed to 2 and back: the total no longer adds up, then does again.
+  void cellEdit() {
+    bool wrong = cell_times_.size() % 2 == 0;
+    json range = {{"start", position(cell_)}, {"end", position({cell_.line, cell_.column + 1})}};
+    auto t = Clock::now();
+    change(range, wrong ? "2" : "1");
+    std::size_t items = pull();
+    cell_times_.push_back(since(t));
+    if (wrong != (items > baseline_)) die("the diagnostics did not follow the cell's number");
+  }
+
+  void report() {
+    Percentiles p = percentiles(paragraph_), c = percentiles(cell_times_);
+    long rss = server_.memoryKib("VmRSS"), peak = server_.memoryKib("VmHWM");
+    std::printf("| %.2f MB | %.1f ms | %.3f / %.3f ms | %.3f / %.3f ms | %.1f MB (%.1f MB) |\n",
+                static_cast<double>(report_.text.size()) / 1048576.0, openMs_, p.median, p.p99, c.median, c.p99,
+                static_cast<double>(rss) / 1024.0, static_cast<double>(peak) / 1024.0);
+    if (server_.finish() != 0) die("the server did not exit cleanly");
+  }
+
+ private:
+  static constexpr const char* kUri = "file:///bench/report.md";
+
+  std::size_t pull() {
+    json result = server_.response(server_.request("textDocument/diagnostic", {{"textDocument", {{"uri", kUri}}}}));
     if (result.value("kind", "") != "full") die("expected a full diagnostic report: " + result.dump());
     return result["items"].size();
-  };
-
-  Result r;
-  r.bytes = report->text.size();
-  // Serialising the message is the editor's work, not the server's: done
-  // before the clock starts.
-  std::string didOpen = nianbao::lsp::frameMessage(
-      json{{"jsonrpc", "2.0"},
-           {"method", "textDocument/didOpen"},
-           {"params", {{"textDocument", {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", report->text}}}}}}
-          .dump());
-  auto start = Clock::now();
-  server.sendFramed(didOpen);
-  const std::size_t baseline = pull();
-  r.openMs = since(start);
-
-  int version = 1;
-  auto change = [&](json range, const std::string& inserted) {
-    server.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", ++version}}},
-                                             {"contentChanges", json::array({{{"range", range}, {"text", inserted}}})}});
-  };
-  // A character typed into a paragraph, then deleted: the text returns to the
-  // original every other edit.
-  const auto at = text.toUtf16(report->paragraph);
-  json empty = {{"start", position(at)}, {"end", position(at)}};
-  json typed = {{"start", position(at)}, {"end", position({at.line, at.column + 1})}};
-  std::vector<double> paragraph, cell;
-  for (int i = 0; i < edits; ++i) {
-    auto t = Clock::now();
-    change(i % 2 ? typed : empty, i % 2 ? "" : "新");
-    std::size_t items = pull();
-    paragraph.push_back(since(t));
-    if (items != baseline) die("typing in a paragraph changed the diagnostics");
   }
-  // A table cell's 1 changed to 2 and back: the total no longer adds up, then does again.
-  const auto c = text.toUtf16(report->cell);
-  json digit = {{"start", position(c)}, {"end", position({c.line, c.column + 1})}};
-  for (int i = 0; i < edits; ++i) {
-    auto t = Clock::now();
-    change(digit, i % 2 ? "1" : "2");
-    std::size_t items = pull();
-    cell.push_back(since(t));
-    if ((i % 2 == 0) != (items > baseline)) die("the diagnostics did not follow the cell's number");
+  void change(json range, const std::string& inserted) {
+    server_.notify("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", ++version_}}},
+                                              {"contentChanges", json::array({{{"range", range}, {"text", inserted}}})}});
   }
-  r.paragraph = percentiles(paragraph);
-  r.cell = percentiles(cell);
-  r.rssKib = server.memoryKib("VmRSS");
-  r.peakKib = server.memoryKib("VmHWM");
-  if (server.finish() != 0) die("the server did not exit cleanly");
-  return r;
-}
+
+  ServerProcess server_;
+  nianbao::bench::PaddedReport report_;
+  std::size_t baseline_ = 0;
+  double openMs_ = 0;
+  int version_ = 1;
+  nianbao::LineColumn at_, cell_;
+  std::vector<double> paragraph_, cell_times_;
+};
 
 std::vector<std::size_t> sizesFrom(const std::string& list) {
   std::vector<std::size_t> out;
@@ -244,13 +254,15 @@ int main(int argc, char** argv) {
   }
   std::printf("| document | didOpen to diagnostics | paragraph edit median / p99 | cell edit median / p99 | RSS after edits (peak) |\n");
   std::printf("|---|---|---|---|---|\n");
-  for (std::size_t kib : sizes) {
-    Result r = run(binary, kib, edits);
-    std::printf("| %.2f MB | %.1f ms | %.3f / %.3f ms | %.3f / %.3f ms | %.1f MB (%.1f MB) |\n",
-                static_cast<double>(r.bytes) / 1048576.0, r.openMs, r.paragraph.median, r.paragraph.p99,
-                r.cell.median, r.cell.p99, static_cast<double>(r.rssKib) / 1024.0,
-                static_cast<double>(r.peakKib) / 1024.0);
-    std::fflush(stdout);
-  }
+  // All sizes are open at once and edited in turn, so that whatever else
+  // the machine is doing slows them alike.
+  std::vector<std::unique_ptr<Session>> sessions;
+  for (std::size_t kib : sizes) sessions.push_back(std::make_unique<Session>(binary, kib));
+  for (int i = 0; i < edits; ++i)
+    for (auto& s : sessions) s->paragraphEdit();
+  for (int i = 0; i < edits; ++i)
+    for (auto& s : sessions) s->cellEdit();
+  for (auto& s : sessions) s->report();
+  std::fflush(stdout);
   return 0;
 }
