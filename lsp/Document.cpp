@@ -34,6 +34,7 @@ void Document::open(int version, std::string_view text) {
 
 void Document::update(int version, SourceText text, const std::vector<ByteEdit>& edits) {
   version_ = version;
+  analysing_ = -1;  // new text, even if a client repeats the version number
   *newestVersion_ = version;
   text_ = std::move(text);
   for (const auto& e : edits) {
@@ -123,6 +124,8 @@ void Document::startAnalysis() {
     std::shared_ptr<const Analysis> analysis;
     {
       std::lock_guard lock(self->incremental_->mutex);
+      // It may have waited for the lock behind another analysis.
+      if (!forBaseline && self->newestVersion_->load() != version) return;
       analysis = std::make_shared<const Analysis>(self->incremental_->analyzer.analyze(*source));
     }
     boost::asio::post(self->strand_, [self, version, source, analysis] { self->analyzed(version, source, analysis); });

@@ -89,7 +89,7 @@ class Document : public std::enable_shared_from_this<Document> {
   boost::asio::steady_timer timer_;
   SourceText text_;
   int version_ = 0;
-  int analysing_ = -1;  // the version the last analysis was started for
+  int analysing_ = -1;  // the version the last analysis was started for, -1 after new text
   bool closed_ = false;
   // The newest version handed out, read by pool threads to skip stale work.
   std::shared_ptr<std::atomic<int>> newestVersion_ = std::make_shared<std::atomic<int>>(0);

@@ -4,7 +4,9 @@
 
 #include <iostream>
 
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 #include <mutex>
 
 #include <boost/asio/post.hpp>
@@ -81,8 +83,10 @@ void LspServer::receive(std::string body) {
     // A large message (opening a long report) leaves several freed copies of
     // its text in the heap, which glibc keeps; give them back once the
     // document has taken its own (the open was posted before this).
+#ifdef __GLIBC__
     constexpr std::size_t kLarge = 1u << 20;
     if (body.size() > kLarge) boost::asio::post(strand_, [] { malloc_trim(0); });
+#endif
   });
 }
 

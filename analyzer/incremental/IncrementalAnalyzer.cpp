@@ -1,6 +1,7 @@
 #include "incremental/IncrementalAnalyzer.h"
 
 #include <iterator>
+#include <unordered_map>
 #include <utility>
 
 #include "incremental/Shift.h"
@@ -9,6 +10,18 @@
 namespace nianbao {
 
 Analysis IncrementalAnalyzer::analyze(const SourceText& text) {
+  try {
+    return analyzeReusing(text);
+  } catch (...) {
+    // Half-updated caches would be wrong next time: start afresh.
+    chunkHeadings_.clear();
+    last_ = SourceText();
+    zone_.reset();
+    throw;
+  }
+}
+
+Analysis IncrementalAnalyzer::analyzeReusing(const SourceText& text) {
   work_ = {};
   zoneReused_ = false;
   updateChunks(text);
@@ -30,10 +43,11 @@ Analysis IncrementalAnalyzer::analyze(const SourceText& text) {
   return analyzer_.complete(text, std::move(model), std::move(arithmetic));
 }
 
-// The new text's chunks in order: those the last text had too (an edit keeps
-// all chunks before and after the ones it rebuilt) keep their headings; the
-// rest are judged line by line. Whole pages are compared first, so only the
-// pages an edit rebuilt are read chunk by chunk; the lists are spliced.
+// The new text's chunks in order: those the last text had too keep their
+// headings; the rest are judged line by line. An edit keeps all chunks before
+// and after the ones it rebuilt: whole pages are compared from both ends
+// first, then chunks, and only what lies between is looked up by id (the
+// chunks between two edits far apart) or judged. The list is spliced.
 void IncrementalAnalyzer::updateChunks(const SourceText& text) {
   const SourceText& old = last_;
   const std::size_t n = text.chunkCount(), m = chunkHeadings_.size();
@@ -51,26 +65,36 @@ void IncrementalAnalyzer::updateChunks(const SourceText& text) {
   }
   while (suffix < n - prefix && suffix < m - prefix && text.chunk(n - 1 - suffix).id == old.chunk(m - 1 - suffix).id)
     ++suffix;
-  const auto from = static_cast<std::ptrdiff_t>(prefix);
-  const auto oldEnd = static_cast<std::ptrdiff_t>(m - suffix);
-  chunkHeadings_.erase(chunkHeadings_.begin() + from, chunkHeadings_.begin() + oldEnd);
-  std::vector<std::unique_ptr<const HeadingLines>> fresh;
+  // Between them: chunks the last text also had (two edits far apart, made
+  // before one analysis) are found by id; the others are judged.
+  std::unordered_map<std::uint64_t, std::size_t> oldAt;
+  for (std::size_t i = prefix; i < m - suffix; ++i) oldAt.emplace(old.chunk(i).id, i);
+  std::vector<std::unique_ptr<const HeadingLines>> middle;
+  std::size_t parsed = 0;
   for (std::size_t i = prefix; i < n - suffix; ++i) {
+    const SourceText::Chunk& chunk = text.chunk(i);
+    if (auto it = oldAt.find(chunk.id); it != oldAt.end()) {
+      middle.push_back(std::move(chunkHeadings_[it->second]));
+      continue;
+    }
+    ++parsed;
     const std::size_t first = text.chunkFirstLine(i);
-    HeadingLines h = findHeadingLines(text, first, first + text.chunk(i).lineStarts.size(), analyzer_.labels());
+    HeadingLines h = findHeadingLines(text, first, first + chunk.lineStarts.size(), analyzer_.labels());
     if (h.parts.empty() && h.topics.empty()) {
-      fresh.push_back(nullptr);
+      middle.push_back(nullptr);
       continue;
     }
     Shift home{-static_cast<std::ptrdiff_t>(text.chunkStart(i)), -static_cast<std::ptrdiff_t>(first)};
     for (auto& p : h.parts) shift(p, home);
     for (auto& t : h.topics) shift(t, home);
-    fresh.push_back(std::make_unique<const HeadingLines>(std::move(h)));
+    middle.push_back(std::make_unique<const HeadingLines>(std::move(h)));
   }
-  chunkHeadings_.insert(chunkHeadings_.begin() + from, std::make_move_iterator(fresh.begin()),
-                        std::make_move_iterator(fresh.end()));
-  work_.chunksParsed = n - prefix - suffix;
-  work_.chunksReused = prefix + suffix;
+  const auto from = static_cast<std::ptrdiff_t>(prefix);
+  chunkHeadings_.erase(chunkHeadings_.begin() + from, chunkHeadings_.begin() + static_cast<std::ptrdiff_t>(m - suffix));
+  chunkHeadings_.insert(chunkHeadings_.begin() + from, std::make_move_iterator(middle.begin()),
+                        std::make_move_iterator(middle.end()));
+  work_.chunksParsed = parsed;
+  work_.chunksReused = n - parsed;
   last_ = text;
 }
 

@@ -55,6 +55,7 @@ class IncrementalAnalyzer {
     std::optional<std::vector<Finding>> arithmetic;
   };
 
+  Analysis analyzeReusing(const SourceText& text);
   void updateChunks(const SourceText& text);
   HeadingLines headingLines(const SourceText& text) const;
   std::vector<Table> zoneTables(const SourceText& text, std::size_t begin, std::size_t end,

@@ -77,6 +77,9 @@ class MatchMemo {
  public:
   template <typename Compute>
   Value get(std::uint64_t owner, int extra, std::string_view text, Compute compute) {
+    // Labels and titles are short; a long line (a paragraph asked whether it
+    // is a title) is answered without filling the memo with it.
+    if (text.size() > kMaxKeyBytes) return compute();
     if (owner != owner_ || values_.size() >= kMaxEntries) {
       values_.clear();
       owner_ = owner;
@@ -91,6 +94,7 @@ class MatchMemo {
 
  private:
   static constexpr std::size_t kMaxEntries = 1u << 14;
+  static constexpr std::size_t kMaxKeyBytes = 256;
   std::uint64_t owner_ = 0;
   std::string key_;
   std::unordered_map<std::string, Value> values_;

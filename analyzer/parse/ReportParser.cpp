@@ -99,13 +99,14 @@ ReportModel assembleReport(const SourceText& text, const LabelIndex& labels, Hea
       zoneEnd = p.line;
       break;
     }
-  model.tables = parseZone(zoneBegin, std::max(zoneBegin, zoneEnd), headingLines);
-
   std::set<int> distinctParts;
   for (const auto& p : model.parts) distinctParts.insert(p.part);
   // A notice about the annual report has the title words but no parts; a
   // meeting note may have one numbered heading that looks like a part.
   model.isReport = (model.title.has_value() && !distinctParts.empty()) || distinctParts.size() >= 2;
+  // Nothing reads the tables of a text that is not a report; its "zone" would
+  // be all of it.
+  if (model.isReport) model.tables = parseZone(zoneBegin, std::max(zoneBegin, zoneEnd), headingLines);
   return model;
 }
 

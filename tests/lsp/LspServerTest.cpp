@@ -253,6 +253,26 @@ TEST(LspDiagnostics, RandomEditsGiveTheFindingsOfAFullCheckAfterEveryChange) {
   }
 }
 
+// Some clients repeat a version number; the new text is analysed all the same.
+TEST(LspDiagnostics, AChangeThatRepeatsTheVersionIsStillAnalysed) {
+  InProcessClient client;
+  client.initialize(json::object(), {{"diagnostics", {{"debounceMs", 0}}}});
+  WrongTotal doc = wrongTotalReport();
+  client.open(kUri, doc.text);
+  json first = client.diagnostics(kUri, 1);
+  ASSERT_NE(findCode(first, "sum-row"), nullptr);
+  Place at = placeOf(doc.text, doc.cell);
+  json range = {{"start", {{"line", at.line}, {"character", at.utf16}}},
+                {"end", {{"line", at.line}, {"character", at.utf16 + 1}}}};
+  client.change(kUri, 2, json::array({{{"range", range}, {"text", "7"}}}));
+  json second = client.diagnostics(kUri, 2);
+  ASSERT_NE(findCode(second, "sum-row"), nullptr);
+  // The same version again, now with the right total.
+  client.change(kUri, 2, json::array({{{"range", range}, {"text", "1"}}}));
+  json third = client.diagnostics(kUri, 2);
+  EXPECT_EQ(findCode(third, "sum-row"), nullptr) << third.dump(1);
+}
+
 TEST(LspDiagnostics, ATextThatIsNotAReportGetsAnEmptyList) {
   InProcessClient client;
   client.initialize();

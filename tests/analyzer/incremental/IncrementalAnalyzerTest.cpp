@@ -139,6 +139,19 @@ TEST(IncrementalAnalyzer, TurningAParagraphIntoAPartHeadingIsSeen) {
   EXPECT_TRUE(firstDifference(after, builtinAnalyzer().analyze(SourceText(text.str()))).empty());
 }
 
+TEST(IncrementalAnalyzer, TwoEditsFarApartBeforeOneAnalysisReparseOnlyTheirChunks) {
+  std::string doc = paddedReport();
+  SourceText text(doc, 512);
+  IncrementalAnalyzer incremental(builtinAnalyzer());
+  incremental.analyze(text);
+  std::size_t early = doc.find("第10段"), late = doc.find("第290段");
+  text = text.edited({late, late}, "新").edited({early, early}, "新");
+  Analysis after = incremental.analyze(text);
+  EXPECT_LE(incremental.lastWork().chunksParsed, 4u);
+  EXPECT_GT(text.chunkCount(), 50u);
+  EXPECT_TRUE(firstDifference(after, builtinAnalyzer().analyze(SourceText(text.str()))).empty());
+}
+
 TEST(IncrementalAnalyzer, AnUnrelatedTextIsAnalysedFromScratch) {
   IncrementalAnalyzer incremental(builtinAnalyzer());
   incremental.analyze(SourceText(paddedReport()));
