@@ -12,6 +12,7 @@
 #include <boost/asio/post.hpp>
 
 #include "CodeActions.h"
+#include "features/Skeleton.h"
 #include "Features.h"
 #include "TextSync.h"
 
@@ -52,6 +53,7 @@ bool flag(const json& capabilities, std::initializer_list<const char*> keys) {
 }
 
 constexpr const char* kServerVersion = "0.1.0";
+constexpr const char* kInsertSkeleton = "nianbao.insertSkeleton";
 
 }  // namespace
 
@@ -159,6 +161,7 @@ void LspServer::handleRequest(const json& id, const std::string& method, const j
   pending->id = id;
   if (method == "textDocument/diagnostic") return diagnostic(pending, params);
   if (method == "textDocument/codeAction") return codeAction(pending, params);
+  if (method == "workspace/executeCommand") return executeCommand(pending, params);
   if (method == "textDocument/completion") return completion(pending, params);
   if (method == "textDocument/hover") return hover(pending, params);
   if (method == "textDocument/inlayHint") return inlayHint(pending, params);
@@ -209,6 +212,13 @@ json LspServer::initialize(const json& params) {
   encoding_ = negotiatePositionEncoding(caps);
   const json& locale = member(params, "locale");
   locale_ = normalizeLocale(locale.is_string() ? locale.get<std::string>() : "");
+  // An editor setting may choose the messages' language over the UI's.
+  const json& options = member(params, "initializationOptions");
+  const json& language = path(options, {"language"});
+  if (language.is_string() && !language.get<std::string>().empty()) locale_ = normalizeLocale(language.get<std::string>());
+  else if (!language.is_null() && !language.is_string())
+    log(LogLevel::Warning, "initializationOptions.language must be a string such as \"zh\" or \"en\", not " + language.dump());
+  reportStatus_ = path(options, {"reportStatus"}) == true;
   pullDiagnostics_ = path(caps, {"textDocument", "diagnostic"}).is_object();
   diagnosticRefresh_ = flag(caps, {"workspace", "diagnostics", "refreshSupport"});
   versionedEdits_ = flag(caps, {"workspace", "workspaceEdit", "documentChanges"});
@@ -238,6 +248,7 @@ json LspServer::initialize(const json& params) {
       {"inlayHintProvider", {{"resolveProvider", false}}},
       {"documentSymbolProvider", true},
       {"foldingRangeProvider", true},
+      {"executeCommandProvider", {{"commands", {kInsertSkeleton}}}},
   };
   return {{"capabilities", capabilities}, {"serverInfo", {{"name", "nianbao"}, {"version", kServerVersion}}}};
 }
@@ -345,6 +356,19 @@ void LspServer::didClose(const json& params) {
 }
 
 void LspServer::publish(const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged) {
+  if (reportStatus_) {
+    // What an editor's status bar shows: is this a report, and how many problems.
+    int errors = 0, warnings = 0;
+    for (const auto& f : view->diagnostics) {
+      if (f.severity == Severity::Error) ++errors;
+      if (f.severity == Severity::Warning) ++warnings;
+    }
+    send(makeNotification("nianbao/reportStatus", {{"uri", uri},
+                                                   {"version", view->version},
+                                                   {"isReport", view->analysis->model.isReport},
+                                                   {"errors", errors},
+                                                   {"warnings", warnings}}));
+  }
   if (pullDiagnostics_) {
     // Pulling clients ask again on typing, not on saving: tell them to.
     if (headingsChanged && diagnosticRefresh_) sendRequest("workspace/diagnostic/refresh", nullptr);
@@ -412,6 +436,37 @@ void LspServer::codeAction(Pending pending, const json& params) {
     CodeActionRequest request = kinds;
     request.range = *asked;
     return codeActions(*analyzer_, uri, view, request, style);
+  });
+}
+
+// workspace/executeCommand nianbao.insertSkeleton [{uri, layout}]: a new
+// report's skeleton written into an empty document through
+// workspace/applyEdit, so the client applies it as any edit (with undo).
+void LspServer::executeCommand(Pending pending, const json& params) {
+  std::string command = requireString(params, {"command"}, "command");
+  if (command != kInsertSkeleton)
+    throw InvalidParamsError("unknown command \"" + command + "\" (this server has " + kInsertSkeleton + ")");
+  const json& arguments = member(params, "arguments");
+  const json argument = arguments.is_array() && !arguments.empty() ? arguments[0] : json::object();
+  std::string uri = requireString(argument, {"uri"}, "arguments[0].uri");
+  RowLayout layout = RowLayout::Tabs;
+  const json& name = path(argument, {"layout"});
+  if (name == "pipes") layout = RowLayout::Pipes;
+  else if (name == "cellPerLine") layout = RowLayout::CellPerLine;
+  else if (!name.is_null() && name != "tabs")
+    throw InvalidParamsError("arguments[0].layout must be \"tabs\", \"pipes\" or \"cellPerLine\", not " + name.dump());
+  EditStyle style{encoding_, versionedEdits_, config_.docsBaseUrl};
+  json onDocument = {{"textDocument", {{"uri", uri}}}};
+  answerFromView(pending, onDocument, [this, uri, layout, style](const DocumentView& view) -> json {
+    const SourceText& text = *view.text;
+    for (std::size_t line = 0; line < text.lineCount(); ++line)
+      if (text.lineText(line).find_first_not_of(" \t") != std::string_view::npos)
+        throw InvalidParamsError("the document is not empty: a report skeleton is for a new file");
+    std::string eol(text.lineCount() > 1 ? text.dominantLineBreak() : "\n");
+    std::vector<TextEdit> edits{{{0, text.size()}, reportSkeleton(tmpl_, layout, eol)}};
+    sendRequest("workspace/applyEdit",
+                {{"label", "Insert report skeleton"}, {"edit", workspaceEdit(uri, view, edits, style)}});
+    return nullptr;
   });
 }
 

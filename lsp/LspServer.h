@@ -77,6 +77,7 @@ class LspServer {
   void answerFromView(Pending pending, const nlohmann::json& params, ViewAnswer answer, bool anyVersion = false);
   void diagnostic(Pending pending, const nlohmann::json& params);
   void codeAction(Pending pending, const nlohmann::json& params);
+  void executeCommand(Pending pending, const nlohmann::json& params);
   void completion(Pending pending, const nlohmann::json& params);
   void hover(Pending pending, const nlohmann::json& params);
   void inlayHint(Pending pending, const nlohmann::json& params);
@@ -114,6 +115,7 @@ class LspServer {
   bool versionedEdits_ = false;
   bool snippets_ = false;
   bool configurationRequests_ = false;
+  bool reportStatus_ = false;  // the client asked for nianbao/reportStatus (initializationOptions.reportStatus)
   bool markdownHover_ = true;
   // Settings may change at any time; documents get a copy on their strand.
   Settings settings_;

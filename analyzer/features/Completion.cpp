@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "features/Skeleton.h"
 #include "parse/Labels.h"
 #include "rules/RowLayout.h"
 #include "text/Fold.h"
@@ -409,75 +410,6 @@ class RowCandidates {
 
 // ---- Whole tables
 
-void appendLine(std::string& out, std::vector<std::string> cells, RowLayout layout, bool pipeLeading,
-                std::string_view eol) {
-  std::string_view separator = layout == RowLayout::Pipes ? " | " : "\t";
-  if (layout != RowLayout::Pipes)
-    while (!cells.empty() && cells.back().empty()) cells.pop_back();  // trailing tabs are invisible
-  if (layout == RowLayout::Pipes && pipeLeading) out += "| ";
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) out += separator;
-    out += cells[i];
-  }
-  if (layout == RowLayout::Pipes) out += " |";
-  out += eol;
-}
-
-// A table as the template has it: caption, header lines (column groups, then
-// the column labels), every row with zeros. A table with group names (三、本年度
-// 办理结果, （三）不予公开) gets a column for them before the labels, each name
-// written beside the first row it heads, as pasted reports do.
-FormattedRows skeletonOf(const TemplateTable& tt, RowLayout layout, bool pipeLeading, std::string_view eol) {
-  FormattedRows out;
-  if (!tt.title.empty()) {
-    out.text += tt.title;
-    out.text += eol;
-  }
-  bool grouped = std::any_of(tt.rows.begin(), tt.rows.end(), [](const TemplateRow& r) { return r.labelOnly; });
-  std::vector<std::string> lead(grouped ? 1 : 0, "");
-  std::vector<std::vector<std::string>> headers;
-  bool columnGroups =
-      std::any_of(tt.columns.begin(), tt.columns.end(), [](const TemplateColumn& c) { return !c.group.empty(); });
-  if (columnGroups) {
-    std::vector<std::string> cells = lead;
-    cells.push_back("");
-    for (std::size_t i = 0; i < tt.columns.size(); ++i)
-      cells.push_back(i == 0 || tt.columns[i].group != tt.columns[i - 1].group ? tt.columns[i].group : "");
-    headers.push_back(std::move(cells));
-  }
-  std::vector<std::string> labels = lead;
-  labels.push_back(tt.labelHeader);
-  for (const auto& c : tt.columns) labels.push_back(c.label);
-  headers.push_back(std::move(labels));
-  for (std::size_t i = 0; i < headers.size(); ++i) {
-    appendLine(out.text, headers[i], layout, pipeLeading, eol);
-    // Markdown needs its delimiter row under the first line.
-    if (i == 0 && layout == RowLayout::Pipes)
-      appendLine(out.text, std::vector<std::string>(headers[i].size(), "---"), layout, pipeLeading, eol);
-  }
-  std::vector<NewRow> rows;
-  std::string pendingGroups;
-  for (const auto& row : tt.rows) {
-    if (row.labelOnly) {
-      pendingGroups += (pendingGroups.empty() ? "" : " ") + row.label;
-      continue;
-    }
-    rows.push_back({pendingGroups, row.unlabeled ? "" : row.label, tt.columns.size()});
-    pendingGroups.clear();
-  }
-  Table shape;
-  shape.layout = layout;
-  shape.pipeLeading = pipeLeading;
-  TableRow prototype;
-  prototype.layout = layout;
-  prototype.leadingEmptyCells = static_cast<int>(lead.size());
-  FormattedRows body = formatRowsMarkingZeros(shape, prototype, rows, eol);
-  std::size_t shift = out.text.size();
-  out.text += body.text;
-  for (const auto& z : body.zeros) out.zeros.push_back({z.begin + shift, z.end + shift});
-  return out;
-}
-
 void addSkeletons(const Template& t, const SourceText& text, const ReportModel& model, const Cursor& cursor,
                   const Typed& typed, std::vector<CompletionCandidate>& out) {
   int part = partAt(model, cursor.line);
@@ -498,7 +430,7 @@ void addSkeletons(const Template& t, const SourceText& text, const ReportModel& 
   std::string eol(text.dominantLineBreak());
   for (int ti : nextFirst(missing, last)) {
     const TemplateTable& tt = t.tables[static_cast<std::size_t>(ti)];
-    Insertion insertion = afterLead(skeletonOf(tt, layout, pipeLeading, eol), eol, typed.lead);
+    Insertion insertion = afterLead(tableSkeleton(tt, layout, pipeLeading, eol), eol, typed.lead);
     out.push_back(candidate(Kind::TableSkeleton, tt.name, t.message("table-missing", {{"table", tt.name}}), tt.name,
                             typed.word, insertion));
   }

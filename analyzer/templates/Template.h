@@ -93,6 +93,7 @@ struct Template {
   std::string id;
   std::string name;
   std::vector<std::string> titleKeywords;  // all must appear in a report title
+  std::string titleExample;                // the title line of a new report (a skeleton), may be empty
   std::vector<TemplatePart> parts;
   std::string topicsPart;                  // numeral of the part holding the topics
   std::vector<TemplateTopic> topics;

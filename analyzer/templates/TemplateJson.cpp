@@ -168,7 +168,10 @@ Template read(const json& root) {
   Template t;
   t.id = text(root, "id", "$");
   t.name = text(root, "name", "$", false);
-  if (root.contains("title")) t.titleKeywords = texts(root.at("title"), "all_of", "$.title");
+  if (root.contains("title")) {
+    t.titleKeywords = texts(root.at("title"), "all_of", "$.title");
+    t.titleExample = text(root.at("title"), "example", "$.title", false);
+  }
   const json& parts = array(root, "parts", "$");
   for (std::size_t i = 0; i < parts.size(); ++i) {
     std::string p = "$.parts[" + std::to_string(i) + "]";

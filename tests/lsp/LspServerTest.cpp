@@ -5,6 +5,7 @@
 
 #include "InProcessClient.h"
 #include "ReportBuilder.h"
+#include "features/Skeleton.h"
 #include "fix/TextEdits.h"
 #include "incremental/RandomEdits.h"
 
@@ -576,6 +577,79 @@ TEST(LspTextSync, ChangesApplyInOrderAndADocumentCanBeClosed) {
       },
       "diagnostics cleared on close");
   EXPECT_EQ(cleared["params"]["diagnostics"], json::array());
+}
+
+}  // namespace
+}  // namespace nianbao::testing
+
+namespace nianbao::testing {
+namespace {
+
+// ---- editor support: the skeleton command, the report status, the language option
+
+TEST(LspCommands, InsertSkeletonWritesANewReportIntoAnEmptyDocument) {
+  InProcessClient client;
+  json init = client.initialize({{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
+  EXPECT_EQ(init["result"]["capabilities"]["executeCommandProvider"]["commands"], json::array({"nianbao.insertSkeleton"}));
+  client.open(kUri, "\n", 3);
+  int id = client.sendRequest("workspace/executeCommand",
+                              {{"command", "nianbao.insertSkeleton"}, {"arguments", {{{"uri", kUri}, {"layout", "pipes"}}}}});
+  json apply = client.waitFor([](const json& m) { return m.value("method", "") == "workspace/applyEdit"; }, "applyEdit");
+  const json& change = apply["params"]["edit"]["documentChanges"][0];
+  EXPECT_EQ(change["textDocument"]["uri"], kUri);
+  EXPECT_EQ(change["textDocument"]["version"], 3);
+  EXPECT_EQ(change["edits"][0]["range"]["start"], (json{{"line", 0}, {"character", 0}}));
+  EXPECT_EQ(change["edits"][0]["range"]["end"], (json{{"line", 1}, {"character", 0}}));
+  EXPECT_EQ(change["edits"][0]["newText"], reportSkeleton(governmentInformationDisclosure2021(), RowLayout::Pipes, "\n"));
+  EXPECT_TRUE(client.responseTo(id)["result"].is_null());
+}
+
+TEST(LspCommands, InsertSkeletonRefusesAWrittenDocumentAndUnknownArguments) {
+  InProcessClient client;
+  client.initialize();
+  client.open(kUri, "一、总体情况\n");
+  json notEmpty = client.request("workspace/executeCommand", {{"command", "nianbao.insertSkeleton"}, {"arguments", {{{"uri", kUri}}}}});
+  EXPECT_EQ(notEmpty["error"]["code"], -32602);
+  EXPECT_THAT(notEmpty["error"]["message"].get<std::string>(), HasSubstr("not empty"));
+  json badLayout = client.request("workspace/executeCommand",
+                                  {{"command", "nianbao.insertSkeleton"}, {"arguments", {{{"uri", kUri}, {"layout", "grid"}}}}});
+  EXPECT_THAT(badLayout["error"]["message"].get<std::string>(), HasSubstr("layout"));
+  json unknown = client.request("workspace/executeCommand", {{"command", "nianbao.format"}});
+  EXPECT_THAT(unknown["error"]["message"].get<std::string>(), HasSubstr("unknown command"));
+  json notOpen = client.request("workspace/executeCommand",
+                                {{"command", "nianbao.insertSkeleton"}, {"arguments", {{{"uri", "file:///elsewhere.md"}}}}});
+  EXPECT_EQ(notOpen["error"]["code"], -32602);
+}
+
+TEST(LspCommands, ReportStatusIsSentToClientsThatAskForIt) {
+  InProcessClient client;
+  client.initialize(json::object(), {{"reportStatus", true}});
+  client.open(kUri, wrongTotalReport().text);
+  json status = client.notification("nianbao/reportStatus")["params"];
+  EXPECT_EQ(status["uri"], kUri);
+  EXPECT_EQ(status["version"], 1);
+  EXPECT_EQ(status["isReport"], true);
+  EXPECT_GE(status["errors"].get<int>(), 1);
+  client.open("file:///notes.md", "# 会议纪要\n");
+  json notes = client.notification("nianbao/reportStatus")["params"];
+  EXPECT_EQ(notes["isReport"], false);
+  EXPECT_EQ(notes["errors"], 0);
+  // A client that did not ask gets none.
+  InProcessClient plain;
+  plain.initialize();
+  plain.open(kUri, wrongTotalReport().text);
+  plain.diagnostics(kUri, 1);
+  for (const auto& m : plain.pending()) EXPECT_NE(m.value("method", ""), "nianbao/reportStatus");
+}
+
+TEST(LspCommands, TheLanguageOptionOverridesTheClientLocale) {
+  InProcessClient client;
+  client.initialize(json::object(), {{"language", "en"}}, "zh-CN");
+  client.open(kUri, wrongTotalReport().text);
+  json diags = client.diagnostics(kUri, 1);
+  const json* sum = findCode(diags, "sum-row");
+  ASSERT_NE(sum, nullptr);
+  EXPECT_EQ((*sum)["message"], "The total should be 1 (1+0+0+0+0+0), but is 2");
 }
 
 }  // namespace
