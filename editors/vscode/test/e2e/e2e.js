@@ -8,6 +8,13 @@
 //   completion      missing-part.report.md: typing the pinyin initials "czdzy" on the empty line where
 //                   part 五 belongs offers 五、存在的主要问题及改进情况; Enter inserts the heading
 //   section-missing complete.report.md: delete the heading of part 六; the problem appears on save
+//   statusbar       wrong-total.report.md (between diagnostics and quickfix): the nianbao status bar item
+//                   shows "$(error) N $(warning) M" with the Problems panel's counts
+//   statusbar-clean the same report after the quick fix: the item shows "$(check) 年报"
+//   skeleton        new.report.md (empty): Command Palette → "Nianbao: Insert report skeleton" → layout
+//                   "pipes"; the title line and the six part headings are inserted; saved, it has no problems
+//   fixall          two-wrong-totals.report.md: Command Palette → "Nianbao: Fix all totals" corrects both
+//                   totals; the sum-row problems go and the saved file equals fixtures/complete.report.md
 //
 // How text is read: Monaco renders only the visible lines, each as an absolutely positioned
 // `.view-lines .view-line`, with the line number in `.margin-view-overlays .line-numbers` at the same
@@ -157,6 +164,52 @@ async function save(name) {
   while (fs.statSync(path.join(wsDir, name)).mtimeMs === before && Date.now() < end) await page.waitForTimeout(50);
 }
 
+// The nianbao status bar item (statusBar.ts: createStatusBarItem('nianbao.status', …); VS Code gives
+// its element the id "<extension id>.nianbao.status"). Its label is read back in the item's own
+// syntax: each rendered codicon span becomes "$(name)", so "$(error) 2 $(warning) 0" or
+// "$(check) 年报". null while the item is hidden (VS Code then removes the element).
+async function nianbaoStatus() {
+  return page.evaluate(() => {
+    const item = document.querySelector('.statusbar-item[id$=".nianbao.status"]');
+    if (!item) return null;
+    const walk = n => {
+      if (n.nodeType === Node.TEXT_NODE) return n.textContent;
+      const icon = n.classList && [...n.classList].find(c => c.startsWith('codicon-') && !c.startsWith('codicon-modifier'));
+      return icon ? ` $(${icon.slice('codicon-'.length)}) ` : [...n.childNodes].map(walk).join('');
+    };
+    const label = item.querySelector('.statusbar-item-label') || item;
+    return { text: walk(label).replace(/[\u00a0\s]+/g, ' ').trim(), aria: item.getAttribute('aria-label') || '' };
+  });
+}
+
+async function waitForStatus(pred, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await nianbaoStatus();
+    if (last && pred(last.text)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the nianbao status bar item ${what}; it reads ${JSON.stringify(last)}`);
+}
+
+const statusCounts = text => {
+  const m = /^\$\(error\) (\d+) \$\(warning\) (\d+)$/.exec(text);
+  return m ? { errors: +m[1], warnings: +m[2] } : null;
+};
+const isClean = text => text === '$(check) 年报';
+
+// Runs a command from the Command Palette (F1) by its title, as a person does: types the title
+// and presses Enter once the best match (the focused row) is that command.
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
 // ---- steps ---------------------------------------------------------------------------------
 
 const results = [];
@@ -181,6 +234,9 @@ async function step(name, fn) {
 
 const wrongTotal = { file: 'wrong-total.report.md', expected: null, line: 0, col: 0 };
 const isSumRow = r => r.file === wrongTotal.file && /sum-row/.test(r.text);
+// The six parts of a report, as the skeleton writes them (## in the Markdown layout).
+const partHeadings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 
 (async () => {
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-e2e-chromium-'));
@@ -233,6 +289,28 @@ const isSumRow = r => r.file === wrongTotal.file && /sum-row/.test(r.text);
       await shot('diagnostics.png');
     });
 
+    // a2. status bar with problems ---------------------------------------------------------
+    await step('statusbar', async () => {
+      if (!wrongTotal.expected) throw new Error('needs the diagnostics step');
+      // The item counts what the server found (nianbao/reportStatus), the Problems panel what it
+      // published: they must agree, and the wrong total is at least one error.
+      const end = Date.now() + 15000;
+      let status, panel;
+      for (;;) {
+        status = await nianbaoStatus();
+        const rows = (await problems()).filter(r => r.file === wrongTotal.file);
+        panel = { errors: rows.filter(r => /^Error\b/.test(r.text)).length,
+                  warnings: rows.filter(r => /^Warning\b/.test(r.text)).length };
+        const counts = status && statusCounts(status.text);
+        if (counts && counts.errors >= 1 && counts.errors === panel.errors && counts.warnings === panel.warnings) break;
+        if (Date.now() > end)
+          throw new Error(`status bar item ${JSON.stringify(status)} does not show the Problems panel's ${panel.errors} error(s), ${panel.warnings} warning(s)`);
+        await page.waitForTimeout(200);
+      }
+      log('status bar:', status.text, '| aria-label:', status.aria, '| Problems panel:', JSON.stringify(panel));
+      await shot('statusbar.png');
+    });
+
     // b. quick fix ----------------------------------------------------------------------------
     await step('quickfix', async () => {
       if (!wrongTotal.expected) throw new Error('needs the diagnostics step');
@@ -262,6 +340,13 @@ const isSumRow = r => r.file === wrongTotal.file && /sum-row/.test(r.text);
       await save(wrongTotal.file);
       const onDisk = fixtureLines(wrongTotal.file)[line - 1];
       if (norm(onDisk) !== after) throw new Error(`saved line ${line} reads ${JSON.stringify(onDisk)}`);
+    });
+
+    // b2. status bar after the fix ---------------------------------------------------------
+    await step('statusbar-clean', async () => {
+      const status = await waitForStatus(isClean, 'does not show the clean state "$(check) 年报"');
+      log('status bar:', status.text, '| aria-label:', status.aria);
+      await shot('statusbar-clean.png');
     });
 
     // c. completion ---------------------------------------------------------------------------
@@ -320,6 +405,95 @@ const isSumRow = r => r.file === wrongTotal.file && /sum-row/.test(r.text);
       const row = await waitForProblem(missing, 'section-missing (after the save)');
       log('problem:', norm(row.text));
       await shot('section-missing.png');
+    });
+
+    // e. report skeleton from the Command Palette ---------------------------------------------
+    await step('skeleton', async () => {
+      const file = 'new.report.md';
+      const title = '# （机关名称）××××年政府信息公开工作年度报告';
+      if (fixtureLines(file).join('').trim() !== '') throw new Error(`${file} is not empty`);
+      await openFile(file);
+      await runCommand('Nianbao: Insert report skeleton');
+      // The extension's QuickPick for the table layout replaces the palette.
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Insert report skeleton' }).waitFor({ timeout: 10000 });
+      const items = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      log('layouts:', JSON.stringify(items.map(norm)));
+      await page.locator('.quick-input-widget input').fill('pipes');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Markdown 表格' }).waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+      // The server answers with workspace/applyEdit: the document changes, unsaved.
+      await page.locator('.tabs-container .tab.active.dirty', { hasText: file }).waitFor({ timeout: 15000 });
+      await focusEditor();
+      await goTo(1, 1);
+      await waitForLine(1, s => s === title, `does not read "${title}"`);
+      await save(file);
+      const lines = fixtureLines(file);
+      if (lines[0] !== title) throw new Error(`saved line 1 reads ${JSON.stringify(lines[0])}`);
+      const missing = partHeadings.filter(h => !lines.includes(`## ${h}`));
+      if (missing.length) throw new Error(`the saved skeleton lacks ${missing.map(h => `"## ${h}"`).join(', ')}`);
+      log(`${lines.length} lines; part headings at lines`, partHeadings.map(h => lines.indexOf(`## ${h}`) + 1).join(', '));
+      // A complete report: the server says so in the status bar (it is hidden for a non-report,
+      // so this is more than an absence), and the Problems panel has nothing for the file. The
+      // settle time lets the analysis on save (headings) arrive; it is many times the debounce.
+      await showProblems();
+      await focusEditor();
+      await waitForStatus(isClean, 'does not show the clean state "$(check) 年报"');
+      await page.waitForTimeout(1000);
+      const rows = (await problems()).filter(r => r.file === file);
+      if (rows.length) throw new Error(`problems for ${file}: ${JSON.stringify(rows)}`);
+      const status = await nianbaoStatus();
+      if (!status || !isClean(status.text)) throw new Error(`status bar item after the save: ${JSON.stringify(status)}`);
+      await goTo(1, 1);
+      await shot('skeleton.png');
+    });
+
+    // f. fix all totals from the Command Palette ----------------------------------------------
+    await step('fixall', async () => {
+      const file = 'two-wrong-totals.report.md';
+      const isSumRowHere = r => r.file === file && /sum-row/.test(r.text);
+      await openFile(file);
+      await showProblems();
+      await focusEditor();
+      // Both wrong totals, each with its own sum-row problem.
+      const end = Date.now() + 30000;
+      let sums = [];
+      while (Date.now() < end && sums.length < 2) {
+        sums = (await problems()).filter(isSumRowHere);
+        if (sums.length < 2) await page.waitForTimeout(200);
+      }
+      if (sums.length !== 2) throw new Error(`expected 2 sum-row problems for ${file}, got ${JSON.stringify(sums)}`);
+      const cells = sums.map(r => {
+        const pos = /\[Ln (\d+), Col (\d+)\]/.exec(r.text);
+        const m = /(?:总计应为|total should be)\s*(\d+)/.exec(r.text);
+        if (!pos || !m) throw new Error(`cannot read the expected total and position from ${JSON.stringify(r.text)}`);
+        return { line: +pos[1], col: +pos[2], expected: m[1] };
+      });
+      if (cells[0].line === cells[1].line) throw new Error(`both sum-row problems are on line ${cells[0].line}`);
+      log('wrong totals:', JSON.stringify(cells));
+      const before = await waitForStatus(t => (statusCounts(t) || {}).errors >= 2, 'does not count at least 2 errors');
+      log('status bar before:', before.text);
+      await runCommand('Nianbao: Fix all totals');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+      await page.locator('.tabs-container .tab.active.dirty', { hasText: file }).waitFor({ timeout: 15000 });
+      await focusEditor();
+      const lastCell = s => s.split('|').map(c => c.trim()).filter(Boolean).pop();
+      for (const { line, col, expected } of cells) {
+        await goTo(line, col);
+        const text = await waitForLine(line, s => lastCell(s) === expected, `does not end in the cell "${expected}"`);
+        log(`line ${line}:`, text);
+      }
+      await waitForNoProblem(isSumRowHere, 'sum-row');
+      const after = await waitForStatus(isClean, 'does not show the clean state "$(check) 年报" after the fix');
+      log('status bar after:', after.text);
+      await shot('fixall.png');
+      await save(file);
+      // On disk: the file is the complete report again (the fixture is it with two totals changed).
+      const want = fs.readFileSync(path.join(__dirname, 'fixtures', 'complete.report.md'), 'utf8').split('\n');
+      const got = fixtureLines(file);
+      const diff = want.findIndex((l, i) => got[i] !== l);
+      if (diff >= 0 || got.length !== want.length)
+        throw new Error(`saved ${file} differs from complete.report.md at line ${diff + 1}: ${JSON.stringify(got[diff])}`);
     });
   } finally {
     await ctx.close().catch(() => {});
