@@ -156,6 +156,17 @@ async function waitForNoProblem(pred, what, timeout = 30000) {
   throw new Error(`problem ${what} still in the Problems panel; rows: ${JSON.stringify(rows)}`);
 }
 
+// An absence in problems() means something only if every row is rendered, i.e. the list does
+// not scroll (its rows' total height fits in its viewport).
+async function assertProblemsFit() {
+  const fit = await page.evaluate(() => {
+    const rows = document.querySelector('.markers-panel .monaco-list-rows');
+    const view = rows && rows.closest('.monaco-scrollable-element');
+    return rows && view ? { content: rows.offsetHeight, view: view.clientHeight } : null;
+  });
+  if (!fit || fit.content > fit.view) throw new Error(`the Problems panel scrolls (${JSON.stringify(fit)}): not every problem is rendered`);
+}
+
 async function save(name) {
   const before = fs.statSync(path.join(wsDir, name)).mtimeMs;
   await page.keyboard.press('Control+S');
@@ -178,7 +189,7 @@ async function nianbaoStatus() {
       return icon ? ` $(${icon.slice('codicon-'.length)}) ` : [...n.childNodes].map(walk).join('');
     };
     const label = item.querySelector('.statusbar-item-label') || item;
-    return { text: walk(label).replace(/[\u00a0\s]+/g, ' ').trim(), aria: item.getAttribute('aria-label') || '' };
+    return { id: item.id, text: walk(label).replace(/[\u00a0\s]+/g, ' ').trim(), aria: item.getAttribute('aria-label') || '' };
   });
 }
 
@@ -307,7 +318,11 @@ const partHeadings = ['一、总体情况', '二、主动公开政府信息情�
           throw new Error(`status bar item ${JSON.stringify(status)} does not show the Problems panel's ${panel.errors} error(s), ${panel.warnings} warning(s)`);
         await page.waitForTimeout(200);
       }
-      log('status bar:', status.text, '| aria-label:', status.aria, '| Problems panel:', JSON.stringify(panel));
+      // VS Code appends the item's tooltip to its aria-label: the counts once more, in words.
+      const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+      const tooltip = `nianbao: ${plural(panel.errors, 'error')}, ${plural(panel.warnings, 'warning')}`;
+      if (!status.aria.includes(tooltip)) throw new Error(`aria-label ${JSON.stringify(status.aria)} lacks the tooltip "${tooltip}"`);
+      log(`status bar item #${status.id}:`, status.text, '| aria-label:', status.aria, '| Problems panel:', JSON.stringify(panel));
       await shot('statusbar.png');
     });
 
@@ -345,6 +360,7 @@ const partHeadings = ['一、总体情况', '二、主动公开政府信息情�
     // b2. status bar after the fix ---------------------------------------------------------
     await step('statusbar-clean', async () => {
       const status = await waitForStatus(isClean, 'does not show the clean state "$(check) 年报"');
+      if (!status.aria.includes('nianbao: no problems')) throw new Error(`aria-label ${JSON.stringify(status.aria)} lacks the tooltip "nianbao: no problems"`);
       log('status bar:', status.text, '| aria-label:', status.aria);
       await shot('statusbar-clean.png');
     });
@@ -440,6 +456,7 @@ const partHeadings = ['一、总体情况', '二、主动公开政府信息情�
       await focusEditor();
       await waitForStatus(isClean, 'does not show the clean state "$(check) 年报"');
       await page.waitForTimeout(1000);
+      await assertProblemsFit();
       const rows = (await problems()).filter(r => r.file === file);
       if (rows.length) throw new Error(`problems for ${file}: ${JSON.stringify(rows)}`);
       const status = await nianbaoStatus();
@@ -484,6 +501,7 @@ const partHeadings = ['一、总体情况', '二、主动公开政府信息情�
         log(`line ${line}:`, text);
       }
       await waitForNoProblem(isSumRowHere, 'sum-row');
+      await assertProblemsFit();
       const after = await waitForStatus(isClean, 'does not show the clean state "$(check) 年报" after the fix');
       log('status bar after:', after.text);
       await shot('fixall.png');
