@@ -11,7 +11,8 @@ namespace {
 
 struct Input {
   std::string name;
-  std::string bytes;
+  std::string text;            // UTF-8, decoded from `encoding`
+  Encoding encoding;           // what the file was written in, and is written back in
   std::filesystem::path path;  // empty for standard input
 };
 
@@ -28,23 +29,23 @@ bool readInputs(const std::vector<std::string>& paths, const std::string& stdinN
         continue;
       }
       ReadResult r = readStdin(stdinName);
-      if (!r.bytes) {
+      if (!r.text) {
         err << "nianbao: " << r.error << "\n";
         ok = false;
       } else {
-        inputs.push_back({stdinName, std::move(*r.bytes), {}});
+        inputs.push_back({stdinName, std::move(*r.text), r.encoding, {}});
       }
       continue;
     }
     std::vector<std::string> errors;
     for (const auto& path : collectInputs({p}, errors)) {
       ReadResult r = readReport(path);
-      if (!r.bytes) {
+      if (!r.text) {
         err << "nianbao: " << r.error << "\n";
         ok = false;
         continue;
       }
-      inputs.push_back({path.string(), std::move(*r.bytes), path});
+      inputs.push_back({path.string(), std::move(*r.text), r.encoding, path});
     }
     for (const auto& e : errors) {
       err << "nianbao: " << e << "\n";
@@ -73,7 +74,7 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
   std::size_t errorCount = 0, warningCount = 0, noteCount = 0;
   nlohmann::json all = nlohmann::json::array();
   for (const auto& input : inputs) {
-    SourceText text(input.bytes);
+    SourceText text(input.text);
     Analysis a = analyzer.analyze(text);
     errors = errors || hasError(a.findings);
     for (const auto& f : a.findings) {
@@ -98,12 +99,15 @@ int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& ou
   bool ok = readInputs(options.paths, "", false, inputs, err);
   bool errorsLeft = false;
   for (const auto& input : inputs) {
-    SourceText text(input.bytes);
+    SourceText text(input.text);
     FixAllResult fixed = fixAll(analyzer, text);
     if (fixed.text != text.str()) {
-      std::string bytes = (text.hadBom() ? "\xEF\xBB\xBF" : "") + fixed.text;
+      // Back in the encoding it was read in, byte order mark and all; a text
+      // that would not read back the same is not written.
+      Encoded encoded = encode((text.hadBom() ? "\xEF\xBB\xBF" : "") + fixed.text, input.encoding);
       std::string error;
-      if (!writeAtomically(input.path, bytes, error)) {
+      if (!encoded.bytes) error = input.path.string() + ": " + encoded.error;
+      if (!encoded.bytes || !writeAtomically(input.path, *encoded.bytes, error)) {
         err << "nianbao: " << error << " (nothing was changed)\n";
         ok = false;
         continue;

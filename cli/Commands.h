@@ -23,7 +23,9 @@ struct FixOptions {
 };
 
 // Applies every safe fix, writing each changed file atomically with its line
-// endings and byte order mark kept. Exit status as for check, on what is left.
+// endings, byte order mark and encoding (UTF-8, GB18030, UTF-16) kept; a text
+// that would not read back the same in its encoding is not written (exit 2).
+// Exit status otherwise as for check, on what is left.
 int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace nianbao::cli

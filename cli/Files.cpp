@@ -1,9 +1,5 @@
 #include "Files.h"
 
-#include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -27,48 +23,6 @@ bool isReportExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext == ".md" || ext == ".markdown" || ext == ".txt";
-}
-
-bool validUtf8(const std::string& s) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-// Whether the bytes decode without error as `charset`.
-bool decodesAs(const std::string& bytes, const char* charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* conv = ucnv_open(charset, &status);
-  if (U_FAILURE(status)) return false;
-  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  std::vector<UChar> out(bytes.size() + 1);
-  ucnv_toUChars(conv, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                static_cast<int32_t>(bytes.size()), &status);
-  ucnv_close(conv);
-  return U_SUCCESS(status);
-}
-
-// The charset the bytes most likely are, for the error message only. Reports
-// that are not UTF-8 are nearly always GBK/GB18030 (saved by WPS or Word on
-// Chinese Windows), which ICU's detector can mistake for EUC-KR on short texts.
-std::string guessCharset(const std::string& bytes) {
-  if (decodesAs(bytes, "GB18030")) return "GB18030";
-  UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector* detector = ucsdet_open(&status);
-  if (U_FAILURE(status)) return {};
-  std::string name;
-  ucsdet_setText(detector, bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
-  const UCharsetMatch* match = U_SUCCESS(status) ? ucsdet_detect(detector, &status) : nullptr;
-  if (match && U_SUCCESS(status)) {
-    const char* n = ucsdet_getName(match, &status);
-    if (n && U_SUCCESS(status)) name = n;
-  }
-  ucsdet_close(detector);
-  return name;
 }
 
 }  // namespace
@@ -109,17 +63,22 @@ std::vector<fs::path> collectInputs(const std::vector<std::string>& args, std::v
   return out;
 }
 
-std::optional<std::string> undecodableReason(const std::string& bytes) {
-  if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0)
-    return "UTF-16 text; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)";
-  if (bytes.find('\0') != std::string::npos) return "a binary file (contains NUL bytes), not a text report";
-  if (validUtf8(bytes)) return std::nullopt;
-  std::string guess = guessCharset(bytes);
-  std::string reason = "not valid UTF-8";
-  if (!guess.empty() && guess != "UTF-8")
-    reason += " (it looks like " + guess + "; convert it first, e.g. iconv -f " + guess + " -t UTF-8)";
-  return reason;
+namespace {
+
+// The bytes decoded, or an error naming `name`.
+ReadResult decoded(const std::string& name, const std::string& bytes) {
+  ReadResult r;
+  Decoded d = decode(bytes);
+  if (!d.text) {
+    r.error = name + ": " + d.error;
+    return r;
+  }
+  r.text = std::move(d.text);
+  r.encoding = d.encoding;
+  return r;
 }
+
+}  // namespace
 
 ReadResult readReport(const fs::path& path) {
   ReadResult r;
@@ -134,24 +93,12 @@ ReadResult readReport(const fs::path& path) {
     r.error = path.string() + ": read error";
     return r;
   }
-  std::string bytes = buffer.str();
-  if (auto why = undecodableReason(bytes)) {
-    r.error = path.string() + ": " + *why;
-    return r;
-  }
-  r.bytes = std::move(bytes);
-  return r;
+  return decoded(path.string(), buffer.str());
 }
 
 ReadResult readStdin(const std::string& name) {
-  ReadResult r;
   std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  if (auto why = undecodableReason(bytes)) {
-    r.error = name + ": " + *why;
-    return r;
-  }
-  r.bytes = std::move(bytes);
-  return r;
+  return decoded(name, bytes);
 }
 
 bool writeAtomically(const fs::path& given, const std::string& bytes, std::string& error) {

@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <unicode/ucnv.h>
 
 #include "Analyzer.h"
 #include "Commands.h"
@@ -710,6 +711,8 @@ TEST(CheckExit, MissingPathExitsTwoAndNamesIt) {
 }
 
 TEST(CheckExit, GbkFileExitsTwoSayingNotUtf8AndNamingTheFile) {
+  // 政府 fifty times, and nothing else: ICU's detector takes these bytes for
+  // Korean (EUC-KR), so they are refused rather than guessed.
   TempDir dir;
   std::string gbk;
   for (int i = 0; i < 50; ++i) gbk += "\xd5\xfe\xb8\xae";  // 政府 in GBK
@@ -724,8 +727,11 @@ TEST(CheckExit, GbkFileExitsTwoSayingNotUtf8AndNamingTheFile) {
   EXPECT_EQ(r.out.find("error(s)"), std::string::npos) << r.out;
 }
 
-TEST(CheckExit, Gb18030ReportExitsTwo) {
+TEST(CheckExit, TooLittleGb18030TextToBeSureExitsTwo) {
   // The example's first lines as GB18030: 示 is CA BE, 例 C0 FD, 镇 D5 F2.
+  // Five Chinese characters are too few for ICU to tell GB18030 from EUC-KR
+  // or Big5, so nothing is guessed (a whole report in GB18030 is read: see
+  // "Encodings" below).
   TempDir dir;
   const std::string path = (dir / "gb18030.txt").string();
   writeBytes(path, "# \xca\xbe\xc0\xfd\xd5\xf2 2024\n\n## \xd2\xbb\xa1\xa2\n");
@@ -733,6 +739,8 @@ TEST(CheckExit, Gb18030ReportExitsTwo) {
   EXPECT_EQ(r.status, 2);
   EXPECT_THAT(r.err, HasSubstr(path));
   EXPECT_THAT(r.err, HasSubstr("not valid UTF-8"));
+  EXPECT_THAT(r.err, HasSubstr("too little Chinese text to be sure it is GB18030"));
+  EXPECT_THAT(r.err, HasSubstr("iconv -f GB18030 -t UTF-8"));
 }
 
 TEST(CheckExit, FileWithNulBytesExitsTwo) {
@@ -1123,6 +1131,283 @@ TEST_F(InProcess, FixInProcessWritesTheFileAndReportsEachFix) {
   std::string checkOut;
   EXPECT_EQ(check({file.string()}, "text", checkOut, err), 0) << checkOut;
   EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+}
+
+// ---------------------------------------------------------------------------
+// Encodings: GB18030 and UTF-16 read, checked and written back as they came
+// (cli/Encoding; tests/cli/EncodingTest.cpp tests the decisions one by one).
+// Every non-UTF-8 file here is made from UTF-8 text with ICU.
+
+// `bytes` converted from charset `from` to charset `to` by ICU; a character
+// that does not convert fails the test (ICU would substitute it).
+std::string icuConvert(const std::string& bytes, const char* from, const char* to) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* source = ucnv_open(from, &status);
+  UConverter* target = ucnv_open(to, &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  ucnv_setToUCallBack(source, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  ucnv_setFromUCallBack(target, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::vector<char> out(bytes.size() * 4 + 16);
+  char* t = out.data();
+  const char* s = bytes.data();
+  ucnv_convertEx(target, source, &t, out.data() + out.size(), &s, bytes.data() + bytes.size(), nullptr, nullptr,
+                 nullptr, nullptr, true, true, &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << from << " to " << to << ": " << u_errorName(status);
+  ucnv_close(source);
+  ucnv_close(target);
+  return std::string(out.data(), static_cast<std::size_t>(t - out.data()));
+}
+
+// One way a report file may be written: its name, how to make its bytes from
+// UTF-8 text, and how to read them back (strictly, for the test's own checks).
+struct Written {
+  std::string name;
+  const char* charset;  // ICU's name
+  std::string bom;      // the bytes of the byte order mark, or none
+  std::string bytes(const std::string& utf8) const { return bom + icuConvert(utf8, "UTF-8", charset); }
+  std::string text(const std::string& bytes) const {
+    EXPECT_EQ(bytes.substr(0, bom.size()), bom) << name;
+    if (!bom.empty()) {
+      EXPECT_NE(bytes.substr(bom.size(), bom.size()), bom) << name << ": the byte order mark twice";
+    }
+    return icuConvert(bytes.substr(bom.size()), charset, "UTF-8");
+  }
+};
+
+const std::vector<Written> kEncodings = {
+    {"gb18030.md", "GB18030", ""},
+    {"gb18030-bom.md", "GB18030", "\x84\x31\x95\x33"},
+    {"utf16le-bom.md", "UTF-16LE", "\xFF\xFE"},
+    {"utf16be-bom.md", "UTF-16BE", "\xFE\xFF"},
+    // The example starts with ASCII (blank lines, "# "): ICU is sure of it.
+    {"utf16le.md", "UTF-16LE", ""},
+};
+
+// Whether `utf8` written as `w` is a file nianbao reads: a UTF-8 byte order
+// mark needs a charset written with one, and with CRLF the example's first
+// 15 characters hold too few ASCII ones for ICU to be sure of UTF-16 without
+// a mark (refused: see EncodingTest).
+bool readable(const Written& w, const std::string& utf8) {
+  if (utf8.starts_with(kBom) && w.bom.empty()) return false;
+  return !(w.bom.empty() && std::string(w.charset).starts_with("UTF-16") && utf8.find('\r') != std::string::npos);
+}
+
+// The text output with `path` at the start of a line replaced by `by`.
+std::string renamed(const std::string& out, const std::string& path, const std::string& by) {
+  std::string result;
+  for (const auto& line : splitLines(out))
+    result += (line.rfind(path + ":", 0) == 0 ? by + line.substr(path.size()) : line) + "\n";
+  result.pop_back();
+  return result;
+}
+
+// The JSON findings without their "file", which must be `path`.
+json withoutFile(json all, const std::string& path) {
+  for (auto& f : all) {
+    EXPECT_EQ(f.at("file"), path);
+    f.erase("file");
+  }
+  return all;
+}
+
+TEST(Encodings, CheckGivesTheSameFindingsAtTheSameLinesAndColumnsAsUtf8) {
+  for (const std::string& utf8 : {example(), withCrlf(example() + "\n"), kBom + example()}) {
+    TempDir dir;
+    const std::string reference = (dir / "utf8.md").string();
+    writeBytes(reference, utf8);
+    RunResult textRef = runNianbao({"check", reference});
+    RunResult jsonRef = runNianbao({"check", "--format", "json", reference});
+    ASSERT_EQ(textRef.status, 1) << textRef.err;
+    json expected = withoutFile(parseJson(jsonRef.out), reference);
+    ASSERT_EQ(expected.size(), 6u);
+    for (const auto& w : kEncodings) {
+      // A UTF-8 byte order mark becomes the charset's; a file has only one.
+      if (!readable(w, utf8)) continue;
+      std::string content = utf8.starts_with(kBom) ? utf8.substr(kBom.size()) : utf8;
+      const std::string path = (dir / w.name).string();
+      writeBytes(path, w.bytes(content));
+
+      RunResult r = runNianbao({"check", "--format", "json", path});
+      EXPECT_EQ(r.status, 1) << w.name << ": " << r.err;
+      EXPECT_EQ(r.err, "") << w.name;
+      EXPECT_EQ(withoutFile(parseJson(r.out), path), expected) << w.name;
+
+      r = runNianbao({"check", path});
+      EXPECT_EQ(r.status, 1) << w.name << ": " << r.err;
+      EXPECT_EQ(renamed(r.out, path, reference), textRef.out) << w.name;
+      EXPECT_THAT(r.out, HasSubstr(path + ":51:49: error[sum-row]: ")) << w.name;
+      EXPECT_THAT(r.out, HasSubstr("    | 信息内容 | 本年制发件数 | 本年度止件数 | 现行有效件数 |\n")) << w.name;
+    }
+  }
+}
+
+TEST(Encodings, ColumnsCountCodePointsOfTheDecodedText) {
+  // The example's line 51 with 𠮷 (four bytes in GB18030 and in UTF-8, two
+  // UTF-16 units) after the label: 总计's 2 moves from column 49 to 50.
+  std::string text = example();
+  replaceOnce(text, kRow51, "| 一、本年新收政府信息公开申请数量𠮷 |  | 1 | 0 | 0 | 0 | 0 | 0 | 2 |");
+  TempDir dir;
+  for (const auto& w : kEncodings) {
+    const std::string path = (dir / w.name).string();
+    writeBytes(path, w.bytes(text));
+    RunResult r = runNianbao({"check", "--format", "json", path});
+    EXPECT_EQ(r.status, 1) << w.name << ": " << r.err;
+    auto sum = withCode(parseJson(r.out), "sum-row");
+    ASSERT_EQ(sum.size(), 1u) << w.name << r.out;
+    EXPECT_EQ(sum[0].at("line"), 51) << w.name;
+    EXPECT_EQ(sum[0].at("column"), 50) << w.name;
+    EXPECT_EQ(sum[0].at("end_column"), 51) << w.name;
+  }
+}
+
+TEST(Encodings, FixWritesBackInTheSameEncodingWhatItWritesForUtf8) {
+  for (const std::string& utf8 : {example(), withCrlf(example() + "\n")}) {
+    TempDir dir;
+    const fs::path reference = dir / "utf8.md";
+    writeBytes(reference, utf8);
+    RunResult ref = runNianbao({"fix", reference.string()});
+    ASSERT_EQ(ref.status, 0) << ref.out << ref.err;
+    const std::string fixedUtf8 = readBytes(reference);
+    ASSERT_NE(fixedUtf8, utf8);
+    ASSERT_THAT(fixedUtf8, HasSubstr(kRow51Fixed));
+
+    std::set<std::string> names = {"utf8.md"};
+    for (const auto& w : kEncodings) {
+      if (!readable(w, utf8)) continue;
+      names.insert(w.name);
+      const fs::path file = dir / w.name;
+      const std::string before = w.bytes(utf8);
+      writeBytes(file, before);
+      RunResult r = runNianbao({"fix", file.string()});
+      EXPECT_EQ(r.status, 0) << w.name << ": " << r.out << r.err;
+      EXPECT_EQ(r.err, "") << w.name;
+      // The same fixes, reported at the same places.
+      EXPECT_EQ(renamed(r.out, file.string(), reference.string()), ref.out) << w.name;
+      EXPECT_THAT(r.out, HasSubstr(file.string() + ":51:49: fixed[sum-row]: ")) << w.name;
+
+      // Valid bytes of the same charset, the same mark, the same text as UTF-8 got.
+      const std::string after = readBytes(file);
+      EXPECT_NE(after, before) << w.name;
+      EXPECT_EQ(w.text(after), fixedUtf8) << w.name;
+      EXPECT_EQ(after, w.bytes(fixedUtf8)) << w.name;
+
+      // Checked again: clean. Fixed again: untouched.
+      RunResult c = runNianbao({"check", file.string()});
+      EXPECT_EQ(c.status, 0) << w.name << ": " << c.out << c.err;
+      r = runNianbao({"fix", file.string()});
+      EXPECT_EQ(r.status, 0) << w.name;
+      EXPECT_EQ(r.out, "") << w.name;
+      EXPECT_EQ(readBytes(file), after) << w.name;
+    }
+    EXPECT_EQ(dir.listing(), names);  // no temporary file left behind
+  }
+}
+
+TEST(Encodings, FixKeepsCrlfAndTheByteOrderMarkOfNotepadsUnicode) {
+  // Windows Notepad's "Unicode": UTF-16LE, a byte order mark, CRLF.
+  TempDir dir;
+  const fs::path file = dir / "notepad.txt";
+  const Written w{"notepad.txt", "UTF-16LE", "\xFF\xFE"};
+  writeBytes(file, w.bytes(withCrlf(example() + "\n")));
+  RunResult r = runNianbao({"fix", file.string()});
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  std::string after = readBytes(file);
+  EXPECT_EQ(after.substr(0, 2), "\xFF\xFE");
+  std::string text = w.text(after);
+  EXPECT_EQ(countOf(text, "\r\n"), 105u);  // one row inserted
+  EXPECT_EQ(countOf(text, "\n"), 105u);
+  auto lines = splitLines(text, "\r\n");
+  ASSERT_EQ(lines.size(), 106u);
+  EXPECT_EQ(lines[50], kRow51Fixed);
+  EXPECT_THAT(lines[68], HasSubstr("无正当理由大量反复申请"));
+  EXPECT_EQ(lines[83], "#### " + kTitle83Fixed);
+}
+
+TEST(Encodings, Gb18030OnStandardInputIsChecked) {
+  const Written gb{"", "GB18030", ""};
+  RunResult utf8 = runNianbao({"check", "--stdin-filename", "报告.md", "-"}, example());
+  RunResult r = runNianbao({"check", "--stdin-filename", "报告.md", "-"}, gb.bytes(example()));
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out, utf8.out);
+  r = runNianbao({"check", "--format", "json", "--stdin-filename", "报告.md", "-"}, gb.bytes(example()));
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(parseJson(r.out).size(), 6u);
+  EXPECT_EQ(parseJson(r.out)[0].at("file"), "报告.md");
+}
+
+TEST_F(InProcess, Gb18030CheckAndFixInProcess) {
+  TempDir dir;
+  const Written gb{"r.md", "GB18030", ""};
+  const fs::path file = dir / "r.md";
+  writeBytes(file, gb.bytes(example()));
+  std::string out, err;
+  EXPECT_EQ(check({file.string()}, "json", out, err), 1) << err;
+  EXPECT_EQ(parseJson(out).size(), 6u);
+  EXPECT_EQ(fix({file.string()}, out, err), 0) << err;
+  EXPECT_EQ(fixedLines(out, file.string()).size(), 5u) << out;
+  EXPECT_THAT(gb.text(readBytes(file)), HasSubstr(kRow51Fixed));
+}
+
+TEST(Encodings, UndecodableFilesExitTwoNamingTheFileAndAreNeverWritten) {
+  // A report in Big5 (traditional characters; Big5's bytes are valid GB18030,
+  // so only the detector keeps it from being read as nonsense), UTF-16 cut in
+  // the middle of a character, a GB18030 report with a byte no charset here
+  // has, binary data.
+  const std::string traditional =
+      "# 示例鎮人民政府 2024 年政府資訊公開工作年度報告\n\n## 一、總體情況\n\n"
+      "本機關依照《政府資訊公開條例》規定，主動公開政府資訊，並受理人民申請。\n"
+      "本年度共收到申請案件十二件，均已依法處理完畢，無行政復議及行政訴訟案件。\n";
+  std::string badGb = Written{"", "GB18030", ""}.bytes(example());
+  badGb.insert(badGb.find('\n', badGb.size() / 2) + 1, "\xFF");
+  std::string binary = literal("%PDF-1.4\n\0\0\0\x01\x02\x03\xff\xfe\0\0");
+  for (int i = 0; i < 500; ++i) binary += static_cast<char>((i * 131) % 256);
+  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> cases = {
+      {"big5.md", {Written{"", "Big5", ""}.bytes(traditional), "it looks like Big5"}},
+      {"cut.md", {Written{"", "UTF-16LE", "\xFF\xFE"}.bytes(example()) + "x", "is not valid UTF-16LE"}},
+      {"bad-byte.md", {badGb, "not valid UTF-8 or GB18030 (byte 0xFF on line "}},
+      {"binary.md", {binary, "a binary file"}},
+  };
+  for (const auto& [name, c] : cases) {
+    const auto& [bytes, why] = c;
+    TempDir dir;
+    const std::string path = (dir / name).string();
+    writeBytes(path, bytes);
+    for (const char* format : {"text", "json"}) {
+      RunResult r = runNianbao({"check", "--format", format, path});
+      EXPECT_FALSE(r.signaled) << name;
+      EXPECT_EQ(r.status, 2) << name;
+      EXPECT_THAT(r.err, HasSubstr("nianbao: " + path + ": ")) << name;
+      EXPECT_THAT(r.err, HasSubstr(why)) << name;
+      EXPECT_THAT(r.out, Not(HasSubstr(path))) << name;
+    }
+    RunResult r = runNianbao({"fix", path});
+    EXPECT_EQ(r.status, 2) << name;
+    EXPECT_THAT(r.err, HasSubstr(path)) << name;
+    EXPECT_THAT(r.err, HasSubstr(why)) << name;
+    EXPECT_EQ(r.out, "") << name;
+    EXPECT_EQ(readBytes(path), bytes) << name;
+    EXPECT_EQ(dir.listing(), std::set<std::string>{name}) << name;
+  }
+}
+
+TEST(Encodings, AnUndecodableFileBesideGoodOnesStillExitsTwo) {
+  TempDir dir;
+  const Written gb{"a.md", "GB18030", ""}, utf16{"b.md", "UTF-16BE", "\xFE\xFF"};
+  writeBytes(dir / "a.md", gb.bytes(example()));
+  writeBytes(dir / "b.md", utf16.bytes(example()));
+  writeBytes(dir / "c.md", Written{"", "Shift_JIS", ""}.bytes(
+                               "本年度の情報公開請求は合計十二件であり、すべて法令に基づいて処理しました。\n"
+                               "今後も情報公開の取り組みを強化し、住民の皆様の信頼に応えてまいります。\n"));
+  RunResult r = runNianbao({"check", dir.path().string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.out, HasSubstr("8 error(s), 4 warning(s) in 2 file(s)\n"));
+  EXPECT_THAT(r.err, HasSubstr((dir / "c.md").string() + ": not valid UTF-8 (it looks like Shift_JIS"));
+
+  r = runNianbao({"fix", dir.path().string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(gb.text(readBytes(dir / "a.md")), HasSubstr(kRow51Fixed));  // the good ones are fixed
+  EXPECT_EQ(gb.text(readBytes(dir / "a.md")), utf16.text(readBytes(dir / "b.md")));
+  EXPECT_EQ(dir.listing(), (std::set<std::string>{"a.md", "b.md", "c.md"}));
 }
 
 // ---------------------------------------------------------------------------
