@@ -29,8 +29,8 @@ TEST(JsonParse, GivesWhatNlohmannGives) {
     EXPECT_EQ(got.dump(), want.dump()) << text;
     // (One known difference: nlohmann keeps -0 a signed integer, the DOM
     // cannot tell it from 0 and it becomes unsigned; equal values either way.)
-    for (const auto& [key, value] : want.is_object() ? want.items() : json::object().items())
-      EXPECT_EQ(got[key].type(), value.type()) << text << " " << key;
+    if (want.is_object())
+      for (const auto& [key, value] : want.items()) EXPECT_EQ(got[key].type(), value.type()) << text << " " << key;
   }
 }
 

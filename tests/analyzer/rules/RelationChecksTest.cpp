@@ -88,7 +88,8 @@ TEST_P(RelationChecks, AMissingRowIsATermWithoutARow) {
   ReportSpec s = spec();
   s.dropRows.insert("2.重复申请");
   Checked c(buildReport(s));
-  auto results = withCode(evaluateRelations(builtinAnalyzer().tmpl(), c.analysis.model), "sum-results");
+  auto checks = evaluateRelations(builtinAnalyzer().tmpl(), c.analysis.model);  // the results point into it
+  auto results = withCode(checks, "sum-results");
   ASSERT_EQ(results.size(), 7u);
   for (const auto* check : results) {
     EXPECT_FALSE(check->checkable);
