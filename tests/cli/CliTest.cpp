@@ -36,10 +36,13 @@
 #include "Analyzer.h"
 #include "Commands.h"
 #include "templates/BuiltinTemplates.h"
+#include "IcuConvert.h"
 
 extern char** environ;
 
 namespace {
+
+using nianbao::testing::icuConvert;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -1138,25 +1141,6 @@ TEST_F(InProcess, FixInProcessWritesTheFileAndReportsEachFix) {
 // (cli/Encoding; tests/cli/EncodingTest.cpp tests the decisions one by one).
 // Every non-UTF-8 file here is made from UTF-8 text with ICU.
 
-// `bytes` converted from charset `from` to charset `to` by ICU; a character
-// that does not convert fails the test (ICU would substitute it).
-std::string icuConvert(const std::string& bytes, const char* from, const char* to) {
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* source = ucnv_open(from, &status);
-  UConverter* target = ucnv_open(to, &status);
-  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
-  ucnv_setToUCallBack(source, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  ucnv_setFromUCallBack(target, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  std::vector<char> out(bytes.size() * 4 + 16);
-  char* t = out.data();
-  const char* s = bytes.data();
-  ucnv_convertEx(target, source, &t, out.data() + out.size(), &s, bytes.data() + bytes.size(), nullptr, nullptr,
-                 nullptr, nullptr, true, true, &status);
-  EXPECT_TRUE(U_SUCCESS(status)) << from << " to " << to << ": " << u_errorName(status);
-  ucnv_close(source);
-  ucnv_close(target);
-  return std::string(out.data(), static_cast<std::size_t>(t - out.data()));
-}
 
 // One way a report file may be written: its name, how to make its bytes from
 // UTF-8 text, and how to read them back (strictly, for the test's own checks).

@@ -14,6 +14,7 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include "Analyzer.h"
+#include "FuzzCorpus.h"
 #include "incremental/AnalysisDifference.h"
 #include "incremental/IncrementalAnalyzer.h"
 #include "incremental/RandomEdits.h"
@@ -21,15 +22,6 @@
 
 namespace {
 
-std::vector<std::string>& corpus() {
-  static std::vector<std::string> docs;
-  return docs;
-}
-
-const nianbao::Analyzer& analyzer() {
-  static const nianbao::Analyzer a(nianbao::governmentInformationDisclosure2021());
-  return a;
-}
 
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "edit and undo: %s\n", what.c_str());
@@ -39,27 +31,17 @@ const nianbao::Analyzer& analyzer() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  for (const char* dir : {"seeds", "real"}) {
-    std::filesystem::path p = std::filesystem::path(NIANBAO_SHARED) / "corpus" / dir;
-    if (!std::filesystem::exists(p)) continue;
-    for (const auto& e : std::filesystem::directory_iterator(p)) {
-      if (e.path().extension() != ".txt") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      corpus().push_back(ss.str());
-    }
-  }
+  nianbao::fuzz::loadCorpus();
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider input(data, size);
-  std::size_t which = input.ConsumeIntegralInRange<std::size_t>(0, corpus().size());
-  std::string start = which < corpus().size() ? corpus()[which] : input.ConsumeRandomLengthString(4096);
+  std::size_t which = input.ConsumeIntegralInRange<std::size_t>(0, nianbao::fuzz::corpus().size());
+  std::string start = which < nianbao::fuzz::corpus().size() ? nianbao::fuzz::corpus()[which] : input.ConsumeRandomLengthString(4096);
   static constexpr std::size_t kTargets[] = {1, 64, nianbao::SourceText::kChunkTarget};
   nianbao::SourceText original(start, kTargets[input.ConsumeIntegralInRange<std::size_t>(0, 2)]);
-  nianbao::IncrementalAnalyzer incremental(analyzer());
+  nianbao::IncrementalAnalyzer incremental(nianbao::fuzz::analyzer());
   nianbao::Analysis before = incremental.analyze(original);
   auto pick = [&](std::size_t n) { return input.ConsumeIntegralInRange<std::size_t>(0, n - 1); };
   nianbao::testing::RandomEditor editor(pick);

@@ -19,49 +19,26 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include "Analyzer.h"
+#include "FuzzCorpus.h"
 #include "incremental/AnalysisDifference.h"
 #include "incremental/IncrementalAnalyzer.h"
 #include "incremental/RandomEdits.h"
 #include "templates/BuiltinTemplates.h"
 
-namespace {
-
-std::vector<std::string>& corpus() {
-  static std::vector<std::string> docs;
-  return docs;
-}
-
-const nianbao::Analyzer& analyzer() {
-  static const nianbao::Analyzer a(nianbao::governmentInformationDisclosure2021());
-  return a;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  for (const char* dir : {"seeds", "real"}) {
-    std::filesystem::path p = std::filesystem::path(NIANBAO_SHARED) / "corpus" / dir;
-    if (!std::filesystem::exists(p)) continue;
-    for (const auto& e : std::filesystem::directory_iterator(p)) {
-      if (e.path().extension() != ".txt") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      corpus().push_back(ss.str());
-    }
-  }
+  nianbao::fuzz::loadCorpus();
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider input(data, size);
   std::string start;
-  std::size_t which = input.ConsumeIntegralInRange<std::size_t>(0, corpus().size());
-  if (which < corpus().size()) start = corpus()[which];
+  std::size_t which = input.ConsumeIntegralInRange<std::size_t>(0, nianbao::fuzz::corpus().size());
+  if (which < nianbao::fuzz::corpus().size()) start = nianbao::fuzz::corpus()[which];
   else start = input.ConsumeRandomLengthString(8192);
   static constexpr std::size_t kTargets[] = {1, 16, 128, 1024, nianbao::SourceText::kChunkTarget};
   nianbao::SourceText text(start, kTargets[input.ConsumeIntegralInRange<std::size_t>(0, 4)]);
-  nianbao::IncrementalAnalyzer incremental(analyzer());
+  nianbao::IncrementalAnalyzer incremental(nianbao::fuzz::analyzer());
   incremental.analyze(text);
   nianbao::testing::RandomEditor editor(
       [&](std::size_t n) { return input.ConsumeIntegralInRange<std::size_t>(0, n - 1); });
@@ -71,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     applied.push_back(edit.describe());
     text = editor.apply(text, edit);
     nianbao::Analysis got = incremental.analyze(text);
-    nianbao::Analysis want = analyzer().analyze(nianbao::SourceText(text.str()));
+    nianbao::Analysis want = nianbao::fuzz::analyzer().analyze(nianbao::SourceText(text.str()));
     std::string difference = nianbao::testing::firstDifference(got, want);
     if (!difference.empty()) {
       std::fprintf(stderr, "incremental analysis differs from a full parse: %s\nedits:\n", difference.c_str());
