@@ -17,8 +17,9 @@ inline constexpr std::size_t kMaxHeaderBytes = 8u << 10;   // no real header blo
 struct FramedEvent {
   enum class Kind { Message, Error };
   Kind kind = Kind::Message;
-  std::string body;   // Message: the JSON text
-  std::string error;  // Error: what was wrong, for the log
+  std::string body;     // Message: the JSON text
+  std::string error;    // Error: what was wrong, for the log
+  std::string warning;  // Message: something odd in its header that did not stop it, for the log
 };
 
 class MessageReader {
@@ -33,14 +34,24 @@ class MessageReader {
   // Bytes held that do not yet make a message (for end-of-stream reporting).
   std::size_t pending() const { return buffer_.size(); }
 
+  // At the end of the input: what was left unfinished ("a message announced
+  // as 100 bytes ended after 10"), or nothing if the input ended cleanly.
+  std::optional<std::string> unfinished() const;
+
  private:
   std::optional<FramedEvent> error(std::string what);
   // Drops bytes up to the next Content-Length header at or after `from`.
   bool resynchronise(std::size_t from);
+  // Drops the body of a refused message, unless a header turns up inside it.
+  std::optional<FramedEvent> skipRefusedBody();
 
   std::string buffer_;
   std::size_t maxBody_;
   std::size_t skipping_ = 0;  // body bytes of a refused message still to drop
+  std::size_t refused_ = 0;   // the length that message announced
+  // While a body is incomplete: its header's length and the length announced.
+  std::size_t waitingHeader_ = 0, waitingBody_ = 0;
+  std::size_t scannedTo_ = 0;  // how far that body was searched for a header
 };
 
 // `body` framed with its Content-Length header.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include <simdjson.h>
+#include <unicode/utf8.h>
 
 namespace nianbao::lsp {
 namespace {
@@ -87,6 +88,93 @@ json parseJson(std::string_view text) {
   if (parser.parse(text.data(), text.size(), /*realloc_if_needed=*/true).get(root) == simdjson::SUCCESS)
     if (auto value = convert(root)) return std::move(*value);
   return json::parse(text);
+}
+
+namespace {
+
+// Ill-formed UTF-8 replaced, one U+FFFD per maximal subpart (ICU's U8_NEXT).
+bool repairUtf8(std::string& text) {
+  if (simdjson::validate_utf8(text.data(), text.size())) return false;
+  std::string out;
+  out.reserve(text.size() + 16);
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const std::int32_t length = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) out += "\xEF\xBF\xBD";
+    else out.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+  }
+  text = std::move(out);
+  return true;
+}
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of a \uXXXX escape at `i` (the backslash), or -1.
+int escapedUnit(const std::string& text, std::size_t i) {
+  if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return -1;
+  int unit = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    int h = hexValue(text[k]);
+    if (h < 0) return -1;
+    unit = unit * 16 + h;
+  }
+  return unit;
+}
+
+// Escapes of unpaired surrogates become \uFFFD, the same length, in place.
+bool repairLoneSurrogates(std::string& text) {
+  bool repaired = false;
+  bool inString = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (!inString) {
+      inString = c == '"';
+      continue;
+    }
+    if (c == '"') {
+      inString = false;
+      continue;
+    }
+    if (c != '\\') continue;
+    int unit = escapedUnit(text, i);
+    if (unit < 0) {
+      ++i;  // a two-character escape (a quote, a backslash, n, t ...)
+      continue;
+    }
+    bool high = unit >= 0xD800 && unit <= 0xDBFF, low = unit >= 0xDC00 && unit <= 0xDFFF;
+    if (high) {
+      int next = escapedUnit(text, i + 6);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        i += 11;  // the pair, whole
+        continue;
+      }
+    }
+    if (high || low) {
+      text.replace(i + 2, 4, "FFFD");
+      repaired = true;
+    }
+    i += 5;
+  }
+  return repaired;
+}
+
+}  // namespace
+
+std::optional<std::string> repairedJsonText(std::string_view text) {
+  std::string out(text);
+  bool utf8 = repairUtf8(out);
+  bool surrogates = repairLoneSurrogates(out);
+  if (!utf8 && !surrogates) return std::nullopt;
+  return out;
 }
 
 }  // namespace nianbao::lsp

@@ -77,9 +77,23 @@ void LspServer::receive(std::string body) {
     try {
       message = parseJson(body);
     } catch (const json::parse_error& e) {
-      log(LogLevel::Error, std::string("a message is not valid JSON: ") + e.what());
-      send(makeError(nullptr, ErrorCode::ParseError, std::string("not valid JSON: ") + e.what()));
-      return;
+      // Invalid UTF-8 or a lone surrogate is mended rather than refused: the
+      // message is most likely a didOpen or didChange the document needs.
+      std::optional<json> mended;
+      if (auto repaired = repairedJsonText(body)) {
+        try {
+          mended = parseJson(*repaired);
+          log(LogLevel::Warning, "a message held invalid UTF-8 or an unpaired UTF-16 surrogate; read with U+FFFD in "
+                                 "their place");
+        } catch (const json::parse_error&) {
+        }
+      }
+      if (!mended) {
+        log(LogLevel::Error, std::string("a message is not valid JSON: ") + e.what());
+        send(makeError(nullptr, ErrorCode::ParseError, std::string("not valid JSON: ") + e.what()));
+        return;
+      }
+      message = std::move(*mended);
     }
     handle(message);
     // A large message (opening a long report) leaves several freed copies of
@@ -95,6 +109,12 @@ void LspServer::receive(std::string body) {
 void LspServer::badFrame(std::string error) {
   boost::asio::post(strand_, [this, error = std::move(error)] {
     if (state_ != State::Exited) log(LogLevel::Error, "bad message frame: " + error);
+  });
+}
+
+void LspServer::frameWarning(std::string warning) {
+  boost::asio::post(strand_, [this, warning = std::move(warning)] {
+    if (state_ != State::Exited) log(LogLevel::Warning, "message frame: " + warning);
   });
 }
 
@@ -190,12 +210,18 @@ void LspServer::handleNotification(const std::string& method, const json& params
   if (method == "workspace/didChangeConfiguration") return didChangeConfiguration(params);
   if (method == "$/setTrace") return;
   if (method.rfind("$/", 0) == 0) return;  // optional notifications may be ignored
-  log(LogLevel::Debug, "ignored notification " + method);
+  // Said once per method: clients send some (willSave, didChangeWatchedFiles)
+  // on every keystroke or save.
+  if (ignoredNotifications_.insert(method).second)
+    log(LogLevel::Info, "ignored notification " + method + " (nianbao does not handle it)");
 }
 
 void LspServer::handleResponse(const json& message) {
   auto it = outgoing_.find(message["id"].dump());
-  if (it == outgoing_.end()) return;
+  if (it == outgoing_.end()) {
+    log(LogLevel::Warning, "a response to " + message["id"].dump() + ", which is no request the server sent; ignored");
+    return;
+  }
   auto onResult = std::move(it->second);
   outgoing_.erase(it);
   if (message.contains("error")) {

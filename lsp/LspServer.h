@@ -8,6 +8,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -38,6 +39,7 @@ class LspServer {
   // Safe from any thread; handled in order on the server's strand.
   void receive(std::string body);
   void badFrame(std::string error);
+  void frameWarning(std::string warning);
   void inputClosed();
 
   // Called once, on the strand, when the session is over, with the exit code.
@@ -125,6 +127,7 @@ class LspServer {
   std::map<std::string, std::shared_ptr<Document>> documents_;
   std::map<std::string, Pending> pending_;  // by id.dump()
   std::map<std::string, std::function<void(const nlohmann::json&)>> outgoing_;
+  std::set<std::string> ignoredNotifications_;  // unknown methods already logged
   int nextOutgoingId_ = 1;
 };
 

@@ -27,6 +27,7 @@ int serve(boost::asio::io_context& io, int inFd, int outFd) {
     };
     transport.start({[&](std::string body) { server.receive(std::move(body)); },
                      [&](std::string error) { server.badFrame(std::move(error)); },
+                     [&](std::string warning) { server.frameWarning(std::move(warning)); },
                      [&] { server.inputClosed(); }});
     auto work = boost::asio::make_work_guard(io);
     io.run();

@@ -46,13 +46,17 @@ void FdTransport::start(Handlers handlers) {
           std::string why = std::string("reading input failed: ") + std::strerror(errno);
           state->deliver([&] { state->handlers.onBadFrame(why); });
         }
+        if (auto left = state->framing.unfinished()) state->deliver([&] { state->handlers.onBadFrame(*left); });
         state->deliver([&] { state->handlers.onClosed(); });
         return;
       }
       state->framing.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
       while (auto event = state->framing.next()) {
-        if (event->kind == FramedEvent::Kind::Message)
+        if (event->kind == FramedEvent::Kind::Message) {
+          if (!event->warning.empty() && state->handlers.onFrameWarning)
+            state->deliver([&] { state->handlers.onFrameWarning(std::move(event->warning)); });
           state->deliver([&] { state->handlers.onMessage(std::move(event->body)); });
+        }
         else
           state->deliver([&] { state->handlers.onBadFrame(std::move(event->error)); });
       }

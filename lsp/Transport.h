@@ -30,6 +30,7 @@ class FdTransport : public MessageSink {
   struct Handlers {
     std::function<void(std::string body)> onMessage;     // a whole JSON body
     std::function<void(std::string error)> onBadFrame;   // a framing error, for the log
+    std::function<void(std::string warning)> onFrameWarning;  // an odd header on a message still read
     std::function<void()> onClosed;                      // end of input (or a read error)
   };
 

@@ -5,18 +5,24 @@
 //   # a comment
 //   --> {"jsonrpc": "2.0", ...}      send this message (may run over several lines)
 //   --> raw "Content-Length: x\r\n"  send these bytes as they are (a JSON string)
+//   --> bytes "{\"a\":\"\u00e9\"}"     send this message body, framed, each character a byte
+//                                    (U+00E9 is the byte 0xE9): JSON that is not UTF-8
 //   <-- {"id": 1, "result": {...}}   wait for the next message containing this
 //   --> close                        close the server's stdin
 //   exit 0                           the server ends with this code
 //   stderr: some words               the server's log contains them (checked at the end)
+//   include bad-input/_begin.lsp     the steps of that transcript, here
 //
+// Files whose names start with "_" are only included, never run alone.
 // "<--" patterns match a message when every member they name is there with
 // the same value (objects recursively; arrays element by element, same
 // length); the string "*" matches anything. Messages in between (logs) are
 // passed over. In "-->" messages a string "@text:PATH" becomes the contents
-// of PATH (relative to the repository).
+// of PATH (relative to the repository), "@crlf:PATH" the same with CRLF line
+// breaks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -76,10 +82,32 @@ bool matches(const json& pattern, const json& value) {
 void substitute(json& j) {
   if (j.is_string()) {
     const std::string& s = j.get_ref<const std::string&>();
-    if (s.rfind("@text:", 0) == 0) j = readAll(fs::path(NIANBAO_SOURCE_DIR) / s.substr(6));
+    if (s.rfind("@text:", 0) == 0) {
+      j = readAll(fs::path(NIANBAO_SOURCE_DIR) / s.substr(6));
+    } else if (s.rfind("@crlf:", 0) == 0) {
+      std::string crlf;
+      for (char c : readAll(fs::path(NIANBAO_SOURCE_DIR) / s.substr(6))) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+      j = crlf;
+    }
   } else if (j.is_structured()) {
     for (auto& child : j) substitute(child);
   }
+}
+
+// Each character of UTF-8 `text` below U+0100 as one byte.
+std::string latin1Bytes(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if ((c == 0xC2 || c == 0xC3) && i + 1 < text.size()) {
+      out += static_cast<char>(((c & 0x03) << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F));
+    } else {
+      throw std::runtime_error("--> bytes takes characters below U+0100 only");
+    }
+  }
+  return out;
 }
 
 // The server as a child process with its stdin and stdout on pipes.
@@ -189,12 +217,12 @@ class ServerProcess {
 };
 
 struct Step {
-  enum class Kind { Send, SendRaw, Expect, Close, Exit, Stderr } kind;
+  enum class Kind { Send, SendRaw, SendBytes, Expect, Close, Exit, Stderr } kind;
   std::string text;
   int line;
 };
 
-std::vector<Step> parseTranscript(const std::string& source) {
+std::vector<Step> parseTranscript(const std::string& source, int depth = 0) {
   std::vector<Step> steps;
   std::istringstream in(source);
   std::string line;
@@ -203,8 +231,15 @@ std::vector<Step> parseTranscript(const std::string& source) {
   while (std::getline(in, line)) {
     ++number;
     if (line.empty() || line[0] == '#') continue;
-    if (startsWith(line, "--> close")) steps.push_back({Step::Kind::Close, "", number});
+    if (startsWith(line, "include ")) {
+      if (depth > 4) throw std::runtime_error("line " + std::to_string(number) + ": includes nest too deep");
+      for (Step step : parseTranscript(readAll(fs::path(NIANBAO_TRANSCRIPTS) / line.substr(8)), depth + 1)) {
+        step.line = number;  // a failure points at the include
+        steps.push_back(std::move(step));
+      }
+    } else if (startsWith(line, "--> close")) steps.push_back({Step::Kind::Close, "", number});
     else if (startsWith(line, "--> raw ")) steps.push_back({Step::Kind::SendRaw, line.substr(8), number});
+    else if (startsWith(line, "--> bytes ")) steps.push_back({Step::Kind::SendBytes, line.substr(10), number});
     else if (startsWith(line, "--> ")) steps.push_back({Step::Kind::Send, line.substr(4), number});
     else if (startsWith(line, "<-- ")) steps.push_back({Step::Kind::Expect, line.substr(4), number});
     else if (startsWith(line, "exit ")) steps.push_back({Step::Kind::Exit, line.substr(5), number});
@@ -222,7 +257,9 @@ class Transcript : public ::testing::TestWithParam<std::string> {};
 TEST_P(Transcript, Replays) {
   fs::path file = fs::path(NIANBAO_TRANSCRIPTS) / GetParam();
   std::vector<Step> steps = parseTranscript(readAll(file));
-  fs::path log = fs::temp_directory_path() / ("nianbao-transcript-" + std::to_string(getpid()) + "-" + GetParam() + ".stderr");
+  std::string flat = GetParam();
+  std::replace(flat.begin(), flat.end(), '/', '-');
+  fs::path log = fs::temp_directory_path() / ("nianbao-transcript-" + std::to_string(getpid()) + "-" + flat + ".stderr");
   std::vector<std::string> stderrWanted;
   bool exited = false;
   {
@@ -237,6 +274,9 @@ TEST_P(Transcript, Replays) {
           break;
         }
         case Step::Kind::SendRaw: server.write(json::parse(step.text).get<std::string>()); break;
+        case Step::Kind::SendBytes:
+          server.write(lsp::frameMessage(latin1Bytes(json::parse(step.text).get<std::string>())));
+          break;
         case Step::Kind::Expect: {
           std::string seen;
           auto got = server.expect(json::parse(step.text), &seen);
@@ -336,8 +376,9 @@ TEST(Listen, ABadAddressIsAUsageError) {
 
 std::vector<std::string> transcripts() {
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(NIANBAO_TRANSCRIPTS))
-    if (e.path().extension() == ".lsp") names.push_back(e.path().filename().string());
+  for (const auto& e : fs::recursive_directory_iterator(NIANBAO_TRANSCRIPTS))
+    if (e.path().extension() == ".lsp" && e.path().filename().string()[0] != '_')
+      names.push_back(fs::relative(e.path(), NIANBAO_TRANSCRIPTS).string());
   std::sort(names.begin(), names.end());
   return names;
 }
