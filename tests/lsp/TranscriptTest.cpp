@@ -46,6 +46,7 @@
 #include <nlohmann/json.hpp>
 
 #include "Framing.h"
+#include "ServerProcess.h"
 
 extern char** environ;
 
@@ -60,23 +61,6 @@ std::string readAll(const fs::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-bool matches(const json& pattern, const json& value) {
-  if (pattern == "*") return true;
-  if (pattern.is_object()) {
-    if (!value.is_object()) return false;
-    for (auto it = pattern.begin(); it != pattern.end(); ++it)
-      if (!value.contains(it.key()) || !matches(it.value(), value[it.key()])) return false;
-    return true;
-  }
-  if (pattern.is_array()) {
-    if (!value.is_array() || value.size() != pattern.size()) return false;
-    for (std::size_t i = 0; i < pattern.size(); ++i)
-      if (!matches(pattern[i], value[i])) return false;
-    return true;
-  }
-  return pattern == value;
 }
 
 void substitute(json& j) {
@@ -109,112 +93,6 @@ std::string latin1Bytes(const std::string& text) {
   }
   return out;
 }
-
-// The server as a child process with its stdin and stdout on pipes.
-class ServerProcess {
- public:
-  explicit ServerProcess(const fs::path& stderrFile) {
-    int in[2], out[2];
-    if (pipe(in) != 0 || pipe(out) != 0) throw std::runtime_error("pipe failed");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
-    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    posix_spawn_file_actions_addopen(&actions, 2, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addclose(&actions, in[1]);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    const char* argv[] = {NIANBAO_BINARY, "server", nullptr};
-    if (posix_spawn(&pid_, NIANBAO_BINARY, &actions, nullptr, const_cast<char**>(argv), environ) != 0)
-      throw std::runtime_error("could not start " NIANBAO_BINARY);
-    posix_spawn_file_actions_destroy(&actions);
-    close(in[0]);
-    close(out[1]);
-    toServer_ = in[1];
-    fromServer_ = out[0];
-    reader_ = std::thread([this] { readLoop(); });
-  }
-  ~ServerProcess() {
-    closeInput();
-    if (!exitCode_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    reader_.join();
-    close(fromServer_);
-  }
-
-  void write(const std::string& bytes) {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-      ssize_t n = ::write(toServer_, bytes.data() + done, bytes.size() - done);
-      if (n <= 0) throw std::runtime_error("the server stopped reading");
-      done += static_cast<std::size_t>(n);
-    }
-  }
-  void closeInput() {
-    if (toServer_ >= 0) close(toServer_), toServer_ = -1;
-  }
-
-  // The first message from the server, after those already taken, that the
-  // pattern matches; the ones passed over are dropped.
-  std::optional<json> expect(const json& pattern, std::string* seen) {
-    std::unique_lock lock(mutex_);
-    bool found = arrived_.wait_for(lock, std::chrono::seconds(30), [&] {
-      while (!messages_.empty()) {
-        json m = std::move(messages_.front());
-        messages_.pop_front();
-        if (matches(pattern, m)) return (matched_ = std::move(m)), true;
-        *seen += "  " + m.dump().substr(0, 300) + "\n";
-      }
-      return ended_;
-    });
-    if (!found || !matched_) return std::nullopt;
-    return std::exchange(matched_, std::nullopt);
-  }
-
-  std::optional<int> waitForExit() {
-    for (int i = 0; i < 300; ++i) {
-      int status = 0;
-      pid_t r = waitpid(pid_, &status, WNOHANG);
-      if (r == pid_) {
-        exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        return exitCode_;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
-  }
-
- private:
-  void readLoop() {
-    lsp::MessageReader framing;
-    char buffer[65536];
-    for (;;) {
-      ssize_t n = read(fromServer_, buffer, sizeof buffer);
-      if (n <= 0) break;
-      framing.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
-      while (auto event = framing.next()) {
-        std::lock_guard lock(mutex_);
-        if (event->kind == lsp::FramedEvent::Kind::Message) messages_.push_back(json::parse(event->body));
-        else messages_.push_back({{"badFrameFromServer", event->error}});
-        arrived_.notify_all();
-      }
-    }
-    std::lock_guard lock(mutex_);
-    ended_ = true;
-    arrived_.notify_all();
-  }
-
-  pid_t pid_ = 0;
-  int toServer_ = -1, fromServer_ = -1;
-  std::thread reader_;
-  std::mutex mutex_;
-  std::condition_variable arrived_;
-  std::deque<json> messages_;
-  std::optional<json> matched_;
-  bool ended_ = false;
-  std::optional<int> exitCode_;
-};
 
 struct Step {
   enum class Kind { Send, SendRaw, SendBytes, Expect, Close, Exit, Stderr } kind;
