@@ -7,6 +7,7 @@
 #include <csignal>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -49,7 +50,7 @@ inline bool matches(const nlohmann::json& pattern, const nlohmann::json& value) 
 // The server as a child process with its stdin and stdout on pipes.
 class ServerProcess {
  public:
-  explicit ServerProcess(const std::filesystem::path& stderrFile) {
+  explicit ServerProcess(const std::filesystem::path& stderrFile, const std::string& binary = NIANBAO_BINARY) {
     int in[2], out[2];
     if (pipe(in) != 0 || pipe(out) != 0) throw std::runtime_error("pipe failed");
     posix_spawn_file_actions_t actions;
@@ -59,9 +60,9 @@ class ServerProcess {
     posix_spawn_file_actions_addopen(&actions, 2, stderrFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addclose(&actions, in[1]);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    const char* argv[] = {NIANBAO_BINARY, "server", nullptr};
-    if (posix_spawn(&pid_, NIANBAO_BINARY, &actions, nullptr, const_cast<char**>(argv), environ) != 0)
-      throw std::runtime_error("could not start " NIANBAO_BINARY);
+    const char* argv[] = {binary.c_str(), "server", nullptr};
+    if (posix_spawn(&pid_, binary.c_str(), &actions, nullptr, const_cast<char**>(argv), environ) != 0)
+      throw std::runtime_error("could not start " + binary);
     posix_spawn_file_actions_destroy(&actions);
     close(in[0]);
     close(out[1]);
@@ -127,6 +128,12 @@ class ServerProcess {
 
   pid_t pid() const { return pid_; }
 
+  // Called on the reading thread with every message, before expect() sees it.
+  void observe(std::function<void(const nlohmann::json&)> observer) {
+    std::lock_guard lock(mutex_);
+    observer_ = std::move(observer);
+  }
+
   std::optional<int> waitForExit() {
     for (int i = 0; i < 300; ++i) {
       int status = 0;
@@ -154,7 +161,10 @@ class ServerProcess {
       framing.feed(std::string_view(buffer, static_cast<std::size_t>(n)));
       while (auto event = framing.next()) {
         std::lock_guard lock(mutex_);
-        if (event->kind == lsp::FramedEvent::Kind::Message) messages_.push_back(nlohmann::json::parse(event->body));
+        if (event->kind == lsp::FramedEvent::Kind::Message) {
+          messages_.push_back(nlohmann::json::parse(event->body));
+          if (observer_) observer_(messages_.back());
+        }
         else messages_.push_back({{"badFrameFromServer", event->error}});
         arrived_.notify_all();
       }
@@ -170,6 +180,7 @@ class ServerProcess {
   std::mutex mutex_;
   std::condition_variable arrived_, resumed_;
   bool paused_ = false;
+  std::function<void(const nlohmann::json&)> observer_;
   std::chrono::seconds timeout_{30};
   std::deque<nlohmann::json> messages_;
   std::optional<nlohmann::json> matched_;
