@@ -14,16 +14,18 @@ struct Input {
   std::string text;            // UTF-8, decoded from `encoding`
   Encoding encoding;           // what the file was written in, and is written back in
   std::filesystem::path path;  // empty for standard input
+  FileSnapshot read;           // what the file was; its bytes only for fix
 };
 
 // Reads every input, reporting unreadable ones on `err`. Returns false if any failed.
-bool readInputs(const std::vector<std::string>& paths, const std::string& stdinName, bool allowStdin,
+// `forFix`: standard input and pipes refused, bytes kept to compare before writing.
+bool readInputs(const std::vector<std::string>& paths, const std::string& stdinName, bool forFix,
                 std::vector<Input>& inputs, std::ostream& err) {
   bool ok = true;
   std::vector<std::string> files;
   for (const auto& p : paths) {
     if (p == "-") {
-      if (!allowStdin) {
+      if (forFix) {
         err << "nianbao: fix cannot read standard input; name the files to fix\n";
         ok = false;
         continue;
@@ -33,19 +35,19 @@ bool readInputs(const std::vector<std::string>& paths, const std::string& stdinN
         err << "nianbao: " << r.error << "\n";
         ok = false;
       } else {
-        inputs.push_back({stdinName, std::move(*r.text), r.encoding, {}});
+        inputs.push_back({stdinName, std::move(*r.text), r.encoding, {}, {}});
       }
       continue;
     }
     std::vector<std::string> errors;
     for (const auto& path : collectInputs({p}, errors)) {
-      ReadResult r = readReport(path);
+      ReadResult r = readReport(path, ReadOptions{.allowPipe = !forFix, .keepBytes = forFix});
       if (!r.text) {
         err << "nianbao: " << r.error << "\n";
         ok = false;
         continue;
       }
-      inputs.push_back({path.string(), std::move(*r.text), r.encoding, path});
+      inputs.push_back({path.string(), std::move(*r.text), r.encoding, path, std::move(r.snapshot)});
     }
     for (const auto& e : errors) {
       err << "nianbao: " << e << "\n";
@@ -69,7 +71,7 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
     return 2;
   }
   std::vector<Input> inputs;
-  bool readOk = readInputs(options.paths, options.stdinFilename, true, inputs, err);
+  bool readOk = readInputs(options.paths, options.stdinFilename, false, inputs, err);
   bool errors = false;
   std::size_t errorCount = 0, warningCount = 0, noteCount = 0;
   nlohmann::json all = nlohmann::json::array();
@@ -96,7 +98,7 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
 
 int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& out, std::ostream& err) {
   std::vector<Input> inputs;
-  bool ok = readInputs(options.paths, "", false, inputs, err);
+  bool ok = readInputs(options.paths, "", true, inputs, err);
   bool errorsLeft = false;
   for (const auto& input : inputs) {
     SourceText text(input.text);
@@ -107,7 +109,16 @@ int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& ou
       Encoded encoded = encode((text.hadBom() ? "\xEF\xBB\xBF" : "") + fixed.text, input.encoding);
       std::string error;
       if (!encoded.bytes) error = input.path.string() + ": " + encoded.error;
-      if (!encoded.bytes || !writeAtomically(input.path, *encoded.bytes, error)) {
+      WriteOutcome outcome =
+          encoded.bytes ? writeAtomically(input.path, *encoded.bytes, &input.read, error) : WriteOutcome::Failed;
+      if (outcome == WriteOutcome::Changed) {
+        // Someone saved it meanwhile (an editor): their text wins.
+        err << "nianbao: " << input.path.string()
+            << ": changed while being fixed; nothing was written (run fix again)\n";
+        ok = false;
+        continue;
+      }
+      if (outcome == WriteOutcome::Failed) {
         err << "nianbao: " << error << " (nothing was changed)\n";
         ok = false;
         continue;
