@@ -37,12 +37,16 @@
 #include "Commands.h"
 #include "templates/BuiltinTemplates.h"
 #include "IcuConvert.h"
+#include "TestFiles.h"
 
 extern char** environ;
 
 namespace {
 
 using nianbao::testing::icuConvert;
+using nianbao::testing::readBytes;
+using nianbao::testing::TempDir;
+using nianbao::testing::writeBytes;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -58,66 +62,6 @@ template <std::size_t N>
 std::string literal(const char (&s)[N]) {
   return std::string(s, N - 1);
 }
-
-std::string readBytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void writeBytes(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  out.close();
-  ASSERT_TRUE(out) << "cannot write " << p;
-}
-
-// A fresh directory under the system's temporary directory, removed with
-// everything in it when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<unsigned> counter{0};
-    std::random_device rd;
-    auto now = std::chrono::steady_clock::now().time_since_epoch().count();
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      fs::path p = fs::temp_directory_path() /
-                   ("nianbao-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                    std::to_string(now) + "-" + std::to_string(rd()));
-      std::error_code ec;
-      if (fs::create_directory(p, ec)) {
-        path_ = p;
-        return;
-      }
-    }
-    ADD_FAILURE() << "cannot create a temporary directory";
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) {
-      // Restore permissions a test may have taken away, then remove.
-      fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-      fs::remove_all(path_, ec);
-    }
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  fs::path operator/(const std::string& name) const { return path_ / name; }
-
-  // The names of every entry below the directory, relative to it.
-  std::set<std::string> listing() const {
-    std::set<std::string> names;
-    for (const auto& e : fs::recursive_directory_iterator(path_))
-      names.insert(fs::relative(e.path(), path_).string());
-    return names;
-  }
-
- private:
-  fs::path path_;
-};
 
 struct RunResult {
   int status = -1;     // exit status; 128 + signal number if killed by a signal

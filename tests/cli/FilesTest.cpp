@@ -34,6 +34,7 @@
 #include "AtomicWrite.h"
 #include "Files.h"
 #include "Spawn.h"
+#include "TestFiles.h"
 
 namespace {
 
@@ -42,75 +43,14 @@ using namespace std::chrono_literals;
 using nianbao::testing::SpawnOptions;
 using nianbao::testing::spawnProcess;
 using nianbao::testing::waitProcess;
+using nianbao::testing::readBytes;
+using nianbao::testing::TempDir;
+using nianbao::testing::writeBytes;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-std::string readBytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void writeBytes(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  out.close();
-  ASSERT_TRUE(out) << "cannot write " << p;
-}
-
-// Gives every directory below `p` its owner's permissions back, so that it
-// can be removed by a user who is not root.
-void restorePermissions(const fs::path& p) {
-  std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(p, ec))) return;
-  fs::permissions(p, fs::perms::owner_all, fs::perm_options::add, ec);
-  for (const auto& e : fs::directory_iterator(p, ec)) restorePermissions(e.path());
-}
-
-// A fresh directory under the system's temporary directory, removed with
-// everything in it when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<unsigned> counter{0};
-    std::random_device rd;
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      fs::path p = fs::temp_directory_path() / ("nianbao-files-test-" + std::to_string(::getpid()) + "-" +
-                                                std::to_string(counter++) + "-" + std::to_string(rd()));
-      std::error_code ec;
-      if (fs::create_directory(p, ec)) {
-        path_ = p;
-        return;
-      }
-    }
-    ADD_FAILURE() << "cannot create a temporary directory";
-  }
-  ~TempDir() {
-    if (path_.empty()) return;
-    restorePermissions(path_);
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  fs::path operator/(const std::string& name) const { return path_ / name; }
-
-  // The names directly in the directory.
-  std::set<std::string> listing() const {
-    std::set<std::string> names;
-    for (const auto& e : fs::directory_iterator(path_)) names.insert(e.path().filename().string());
-    return names;
-  }
-
- private:
-  fs::path path_;
-};
 
 struct RunOptions {
   bool enforcePermissions = false;  // file modes hold even for root (Spawn.h)
@@ -238,7 +178,7 @@ TEST(Unreadable, FileIsNamedWithTheReasonAndTheOthersAreStillChecked) {
   EXPECT_THAT(r.err, HasSubstr("nianbao: " + secret.string() + ": cannot read it: Permission denied\n"));
   EXPECT_THAT(readBytes(bad), HasSubstr(kRow51Fixed));
   EXPECT_EQ(readBytes(secret), example());
-  EXPECT_EQ(dir.listing(), (std::set<std::string>{"secret.md", "bad.md"}));
+  EXPECT_EQ(dir.names(), (std::set<std::string>{"secret.md", "bad.md"}));
 }
 
 TEST(Unreadable, DirectoryInATreeIsNamedAndTheRestIsChecked) {
@@ -351,7 +291,7 @@ TEST(Links, FixReplacesTheTargetAndKeepsTheLink) {
   EXPECT_TRUE(fs::is_symlink(dir / "link.md"));
   EXPECT_EQ(fs::read_symlink(dir / "link.md"), "real.md");
   EXPECT_THAT(readBytes(dir / "real.md"), HasSubstr(kRow51Fixed));
-  EXPECT_EQ(dir.listing(), (std::set<std::string>{"real.md", "link.md"}));
+  EXPECT_EQ(dir.names(), (std::set<std::string>{"real.md", "link.md"}));
 }
 
 TEST(PathErrors, AFileUsedAsADirectoryIsSaidSo) {
@@ -392,7 +332,7 @@ TEST(Binary, PngExitsTwoAndTheOtherFileIsStillChecked) {
   EXPECT_EQ(r.status, 2);
   EXPECT_THAT(r.err, HasSubstr(png.string()));
   EXPECT_EQ(readBytes(png), kPng);
-  EXPECT_EQ(dir.listing(), (std::set<std::string>{"image.md", "bad.md"}));
+  EXPECT_EQ(dir.names(), (std::set<std::string>{"image.md", "bad.md"}));
 }
 
 // An empty file is an empty text: not a report, so nothing to find or fix.
@@ -414,7 +354,7 @@ TEST(Binary, EmptyFileIsAnEmptyTextWithNoFindings) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(fs::file_size(empty), 0u);
-  EXPECT_EQ(dir.listing(), std::set<std::string>{"empty.md"});
+  EXPECT_EQ(dir.names(), std::set<std::string>{"empty.md"});
 }
 
 // ---------------------------------------------------------------------------
@@ -492,7 +432,7 @@ TEST(SizeLimit, FileOverTheLimitIsRefusedWithItsSizeBeforeReading) {
     EXPECT_EQ(r.err, expected) << command;
   }
   EXPECT_EQ(fs::file_size(big), 600ull << 20);
-  EXPECT_EQ(dir.listing(), std::set<std::string>{"big.md"});
+  EXPECT_EQ(dir.names(), std::set<std::string>{"big.md"});
 }
 
 // ---------------------------------------------------------------------------
@@ -580,7 +520,7 @@ TEST(FixRace, FileChangedAfterItWasReadIsRefusedAndKept) {
       ++refused;
     }
     EXPECT_EQ(readBytes(file), kMeetingNote);
-    EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+    EXPECT_EQ(dir.names(), std::set<std::string>{"r.md"});
   }
   EXPECT_EQ(refused, 1) << "fix never saw the write, in 10 tries";
 }
@@ -613,7 +553,7 @@ TEST(FixRace, AChangeAtAnyMomentIsNeverLost) {
         ++refused;
       }
       EXPECT_EQ(readBytes(file), kMeetingNote);
-      EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+      EXPECT_EQ(dir.names(), std::set<std::string>{"r.md"});
     }
   }
   EXPECT_GT(refused, 0) << "no write landed while fix was working: the report is too small to test this";
@@ -634,7 +574,7 @@ TEST(AtomicWrite, SameStatButOtherBytesIsAChange) {
     EXPECT_EQ(nianbao::cli::writeAtomically(file, "new\n", &other, error, kind),
               nianbao::cli::WriteOutcome::Changed);
     EXPECT_EQ(readBytes(file), "abc\n");
-    EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+    EXPECT_EQ(dir.names(), std::set<std::string>{"r.md"});
   }
   std::string error;
   EXPECT_EQ(nianbao::cli::writeAtomically(file, "new\n", &read.snapshot, error),
@@ -679,7 +619,7 @@ void killAtEveryMoment(int sig) {
     sawFixed = sawFixed || after == fixed.text;
     EXPECT_TRUE(after == bigReport() || after == fixed.text)
         << "neither the original nor the fixed text: " << describeBytes(after, bigReport(), fixed.text);
-    EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+    EXPECT_EQ(dir.names(), std::set<std::string>{"r.md"});
   }
   EXPECT_TRUE(sawOriginal);
   EXPECT_TRUE(sawFixed);
@@ -702,7 +642,7 @@ TEST(AtomicWrite, NamedFallbackKeepsPermissionsAndLeavesNothing) {
       << error;
   EXPECT_EQ(readBytes(file), "new\n");
   EXPECT_EQ(fs::status(file).permissions() & fs::perms::all, mode);
-  EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+  EXPECT_EQ(dir.names(), std::set<std::string>{"r.md"});
 }
 
 // With a named temporary file, SIGTERM while it exists removes it.
@@ -720,7 +660,7 @@ TEST(AtomicWrite, NamedTemporaryIsRemovedOnSigterm) {
   }
   bool seen = false;
   for (auto deadline = std::chrono::steady_clock::now() + 30s; !seen && std::chrono::steady_clock::now() < deadline;) {
-    seen = dir.listing().size() > 1;
+    seen = dir.names().size() > 1;
     if (waitpid(pid, nullptr, WNOHANG) == pid) break;
   }
   if (seen) kill(pid, SIGTERM);
@@ -728,7 +668,7 @@ TEST(AtomicWrite, NamedTemporaryIsRemovedOnSigterm) {
   ASSERT_TRUE(seen) << "the temporary file was never seen; the write ended first";
   EXPECT_EQ(status, 128 + SIGTERM);
   EXPECT_EQ(readBytes(file), "old\n");
-  EXPECT_EQ(dir.listing(), std::set<std::string>{"r.md"});
+  EXPECT_EQ(dir.names(), std::set<std::string>{"r.md"});
 }
 
 }  // namespace
