@@ -314,8 +314,8 @@ TEST(Binary, TheExecutableItselfExitsTwoNamingIt) {
 }
 
 // The PNG signature and the start of an IHDR chunk: NUL bytes at once.
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33) +
-                         "\x1f\xf3\xff\x61\xde\xad\xbe\xef";
+constexpr char kPngStart[] = "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+const std::string kPng = std::string(kPngStart, sizeof kPngStart - 1) + "\x1f\xf3\xff\x61\xde\xad\xbe\xef";
 
 TEST(Binary, PngExitsTwoAndTheOtherFileIsStillChecked) {
   TempDir dir;
