@@ -33,6 +33,7 @@ Analysis Analyzer::complete(const SourceText& text, ReportModel model, std::vect
   RuleContext ctx{text, tmpl(), a.model, a.findings, locale_};
   checkSections(ctx);
   checkTableStructure(ctx);
+  checkProseAgainstTables(ctx);
   a.findings.insert(a.findings.end(), std::make_move_iterator(arithmetic.begin()),
                     std::make_move_iterator(arithmetic.end()));
   std::stable_sort(a.findings.begin(), a.findings.end(), [](const Finding& x, const Finding& y) {

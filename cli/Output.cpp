@@ -56,6 +56,11 @@ std::string formatText(const std::string& file, const SourceText& text, const Fi
   out += "    " + std::string(line) + "\n";
   out += "    " + padding(line, from) + "^" + std::string(width > 1 ? width - 1 : 0, '~') + "\n";
   if (f.fix) out += "    fix: " + f.fix->title + "\n";
+  for (const auto& r : f.related) {
+    LineColumn at = text.toCodePoints(r.range.begin);
+    out += "    note: " + file + ":" + std::to_string(at.line + 1) + ":" + std::to_string(at.column + 1) + ": " +
+           r.message + "\n";
+  }
   return out;
 }
 
@@ -81,6 +86,16 @@ nlohmann::json toJson(const std::string& file, const SourceText& text, const Fin
       fix["edits"].push_back(edit);
     }
     j["fix"] = fix;
+  }
+  if (!f.related.empty()) {
+    j["related"] = nlohmann::json::array();
+    for (const auto& r : f.related) {
+      nlohmann::json related;
+      position(text, r.range.begin, "line", "column", related);
+      position(text, r.range.end, "end_line", "end_column", related);
+      related["message"] = r.message;
+      j["related"].push_back(related);
+    }
   }
   return j;
 }

@@ -46,7 +46,7 @@ json codeActions(const Analyzer& analyzer, const std::string& uri, const Documen
       // not preferred. Every other fix is the one clear correction.
       actions.push_back({{"title", f.fix->title},
                          {"kind", "quickfix"},
-                         {"diagnostics", json::array({diagnosticJson(*view.text, f, style.encoding, style.docsBaseUrl)})},
+                         {"diagnostics", json::array({diagnosticJson(*view.text, f, style.encoding, style.docsBaseUrl, uri)})},
                          {"isPreferred", !f.fix->insertsPlaceholders},
                          {"edit", workspaceEdit(uri, view, f.fix->edits, style)}});
     }

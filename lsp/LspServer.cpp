@@ -401,12 +401,13 @@ void LspServer::publish(const std::string& uri, std::shared_ptr<const DocumentVi
     return;
   }
   send(makeNotification("textDocument/publishDiagnostics",
-                        {{"uri", uri}, {"version", view->version}, {"diagnostics", diagnosticsJson(*view)}}));
+                        {{"uri", uri}, {"version", view->version}, {"diagnostics", diagnosticsJson(*view, uri)}}));
 }
 
-json LspServer::diagnosticsJson(const DocumentView& view) const {
+json LspServer::diagnosticsJson(const DocumentView& view, const std::string& uri) const {
   json list = json::array();
-  for (const auto& f : view.diagnostics) list.push_back(diagnosticJson(*view.text, f, encoding_, config_.docsBaseUrl));
+  for (const auto& f : view.diagnostics)
+    list.push_back(diagnosticJson(*view.text, f, encoding_, config_.docsBaseUrl, uri));
   return list;
 }
 
@@ -440,8 +441,9 @@ void LspServer::answerFromView(Pending pending, const json& params, ViewAnswer a
 void LspServer::diagnostic(Pending pending, const json& params) {
   const json& previous = member(params, "previousResultId");
   std::string previousId = previous.is_string() ? previous.get<std::string>() : "";
-  answerFromView(pending, params, [this, previousId](const DocumentView& view) -> json {
-    json items = diagnosticsJson(view);
+  std::string uri = requireString(params, {"textDocument", "uri"}, "textDocument.uri");
+  answerFromView(pending, params, [this, previousId, uri](const DocumentView& view) -> json {
+    json items = diagnosticsJson(view, uri);
     // The id names the content, so an unchanged list is recognised whatever
     // the version.
     std::string resultId = std::to_string(std::hash<std::string>{}(items.dump()));

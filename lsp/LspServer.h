@@ -87,7 +87,7 @@ class LspServer {
   void foldingRange(Pending pending, const nlohmann::json& params);
 
   void publish(const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged);
-  nlohmann::json diagnosticsJson(const DocumentView& view) const;
+  nlohmann::json diagnosticsJson(const DocumentView& view, const std::string& uri) const;
 
   void reply(const Pending& pending, nlohmann::json result);
   void replyError(const Pending& pending, ErrorCode code, std::string message);

@@ -66,7 +66,8 @@ std::optional<ByteRange> rangeFromJson(const SourceText& text, const json& range
   return ByteRange{*start, *end};
 }
 
-json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e, const std::string& docsBaseUrl) {
+json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e, const std::string& docsBaseUrl,
+                    const std::string& uri) {
   int severity = 1;
   switch (finding.severity) {
     case Severity::Error: severity = 1; break;
@@ -80,6 +81,12 @@ json diagnosticJson(const SourceText& text, const Finding& finding, PositionEnco
             {"source", "nianbao"},
             {"message", finding.message}};
   if (!docsBaseUrl.empty()) d["codeDescription"] = {{"href", docsBaseUrl + finding.code}};
+  if (!uri.empty() && !finding.related.empty()) {
+    json related = json::array();
+    for (const auto& r : finding.related)
+      related.push_back({{"location", {{"uri", uri}, {"range", toJson(text, r.range, e)}}}, {"message", r.message}});
+    d["relatedInformation"] = std::move(related);
+  }
   return d;
 }
 

@@ -32,9 +32,11 @@ std::optional<ByteRange> rangeFromJson(const SourceText& text, const nlohmann::j
                                        std::string* error);
 
 // An LSP Diagnostic: range, severity 1–4, the rule code, source "nianbao",
-// and, given a documentation base URL, codeDescription.href = base + code.
+// given a documentation base URL, codeDescription.href = base + code, and
+// given the document's URI, relatedInformation (the other side of a
+// contradiction).
 nlohmann::json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e,
-                              const std::string& docsBaseUrl = "");
+                              const std::string& docsBaseUrl = "", const std::string& uri = "");
 
 // An LSP TextEdit.
 nlohmann::json textEditJson(const SourceText& text, const TextEdit& edit, PositionEncoding e);

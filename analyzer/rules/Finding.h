@@ -30,12 +30,20 @@ struct Fix {
   friend bool operator==(const Fix&, const Fix&) = default;
 };
 
+// The other side of a contradiction: the table cell a sentence disagrees with.
+struct RelatedLocation {
+  ByteRange range;
+  std::string message;
+  friend bool operator==(const RelatedLocation&, const RelatedLocation&) = default;
+};
+
 struct Finding {
   std::string code;  // section-missing, sum-row, … (see ARCHITECTURE.md)
   Severity severity = Severity::Error;
   ByteRange range;
   std::string message;
   std::optional<Fix> fix;
+  std::vector<RelatedLocation> related;
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 

@@ -19,7 +19,11 @@ struct RuleContext {
 
   void report(std::string code, Severity severity, ByteRange range, std::string message,
               std::optional<Fix> fix = std::nullopt) const {
-    findings.push_back({std::move(code), severity, range, std::move(message), std::move(fix)});
+    findings.push_back({std::move(code), severity, range, std::move(message), std::move(fix), {}});
+  }
+  void report(std::string code, Severity severity, ByteRange range, std::string message,
+              std::vector<RelatedLocation> related) const {
+    findings.push_back({std::move(code), severity, range, std::move(message), std::nullopt, std::move(related)});
   }
   // The whole content of `line`, for findings about a place rather than a token.
   ByteRange lineRange(std::size_t line) const { return {text.lineStart(line), text.lineEnd(line)}; }
@@ -36,5 +40,8 @@ void checkTableStructure(const RuleContext& ctx);
 // The template's arithmetic relations: sum-row, sum-results, balance,
 // sum-review (the code of each comes from the template).
 void checkRelations(const RuleContext& ctx);
+
+// Numbers the prose states against the tables: text-table-mismatch.
+void checkProseAgainstTables(const RuleContext& ctx);
 
 }  // namespace nianbao

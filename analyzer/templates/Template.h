@@ -77,6 +77,37 @@ struct TemplateRelation {
   std::vector<std::string> right;
 };
 
+// A cell the prose's statement is compared with (several are added up: the
+// lawsuits of both groups).
+struct TemplateCellRef {
+  std::string table;
+  std::string row;
+  std::string column;
+};
+
+// A number the report states in words as well as in a table (applications
+// received, 行政复议 cases …), read by parse/ProseCounts.
+struct TemplateProseQuantity {
+  std::string id;                          // "received"; its name for messages is message "prose-<id>"
+  std::vector<std::string> keywords;       // before the number: 受理 … 申请 3 件
+  std::vector<std::string> keywordsAfter;  // after it: 另有 3 件顺延到下年度
+  std::vector<std::string> objects;        // if given, one must be in the clause too (申请, 请求)
+  std::vector<TemplateCellRef> cells;
+};
+
+// Where and how the prose states those numbers.
+struct TemplateProseCounts {
+  std::string part;   // numeral of the part read (一)
+  std::string topic;  // numeral of its topic read when present (二); otherwise the whole part
+  std::size_t maxBytes = 64 * 1024;  // of the part read when there is no topic
+  std::vector<std::string> units;               // 件, 条, 起
+  std::vector<std::string> approximateBefore;   // 约, 近: no exact number follows
+  std::vector<std::string> approximateAfter;    // 余, 多
+  std::vector<std::string> notCounts;           // 第, 每: an ordinal, not a count
+  std::vector<std::string> negations;           // 未收到, 未发生: zero of what follows in the clause
+  std::vector<TemplateProseQuantity> quantities;
+};
+
 // One language's wording of a template's messages and number kinds. Keys
 // missing here fall back to the template's own (Chinese) wording.
 struct TemplateTranslation {
@@ -99,6 +130,7 @@ struct Template {
   std::vector<TemplateTopic> topics;
   std::vector<TemplateTable> tables;
   std::vector<TemplateRelation> relations;
+  std::optional<TemplateProseCounts> proseCounts;  // none: the prose is not compared with the tables
   std::map<std::string, std::string> kindNames;  // "count" -> 非负整数
   std::map<std::string, std::string> messages;   // finding code -> format
   std::map<std::string, TemplateTranslation> translations;  // locale ("en") -> wording

@@ -163,6 +163,49 @@ void readTranslations(const json& root, Template& t) {
   }
 }
 
+TemplateProseCounts readProseCounts(const Template& t, const json& j, const std::string& path) {
+  if (!j.is_object()) throw SchemaError{path + " must be an object"};
+  TemplateProseCounts pc;
+  pc.part = text(j, "part", path);
+  if (t.partIndex(pc.part) < 0) throw SchemaError{path + ".part: no part " + pc.part};
+  pc.topic = text(j, "topic", path, false);
+  if (j.contains("max_bytes")) {
+    if (!j.at("max_bytes").is_number_unsigned()) throw SchemaError{path + ".max_bytes must be a positive number"};
+    pc.maxBytes = j.at("max_bytes").get<std::size_t>();
+  }
+  pc.units = texts(j, "units", path);
+  if (pc.units.empty()) throw SchemaError{path + ".units is missing"};
+  pc.approximateBefore = texts(j, "approximate_before", path);
+  pc.approximateAfter = texts(j, "approximate_after", path);
+  pc.notCounts = texts(j, "not_counts", path);
+  pc.negations = texts(j, "negations", path);
+  const json& quantities = array(j, "quantities", path);
+  for (std::size_t i = 0; i < quantities.size(); ++i) {
+    std::string p = path + ".quantities[" + std::to_string(i) + "]";
+    const json& q = quantities[i];
+    TemplateProseQuantity quantity;
+    quantity.id = text(q, "id", p);
+    quantity.keywords = texts(q, "keywords", p);
+    quantity.keywordsAfter = texts(q, "keywords_after", p);
+    quantity.objects = texts(q, "objects", p);
+    if (quantity.keywords.empty() && quantity.keywordsAfter.empty())
+      throw SchemaError{p + " needs keywords or keywords_after"};
+    const json& cells = array(q, "cells", p);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      std::string cp = p + ".cells[" + std::to_string(c) + "]";
+      TemplateCellRef ref{text(cells[c], "table", cp), text(cells[c], "row", cp), text(cells[c], "column", cp)};
+      const TemplateTable* table = t.table(ref.table);
+      if (!table) throw SchemaError{cp + ".table: unknown table " + ref.table};
+      if (table->rowIndex(ref.row) < 0) throw SchemaError{cp + ".row: unknown row " + ref.row};
+      if (table->columnIndex(ref.column) < 0) throw SchemaError{cp + ".column: unknown column " + ref.column};
+      quantity.cells.push_back(std::move(ref));
+    }
+    if (quantity.cells.empty()) throw SchemaError{p + ".cells is empty"};
+    pc.quantities.push_back(std::move(quantity));
+  }
+  return pc;
+}
+
 Template read(const json& root) {
   if (!root.is_object()) throw SchemaError{"the template must be a JSON object"};
   Template t;
@@ -213,6 +256,7 @@ Template read(const json& root) {
       t.relations.push_back(std::move(rel));
     }
   }
+  if (root.contains("prose_counts")) t.proseCounts = readProseCounts(t, root.at("prose_counts"), "$.prose_counts");
   if (root.contains("kinds") && root.at("kinds").is_object())
     for (const auto& [k, v] : root.at("kinds").items())
       if (v.is_string()) t.kindNames[k] = v.get<std::string>();

@@ -609,6 +609,32 @@ TEST(CheckColumns, ByteOrderMarkIsNotAColumn) {
 // ---------------------------------------------------------------------------
 // check: exit status
 
+// text-table-mismatch names the other side: a note line in text, a
+// `related` list in JSON. The example's line 15 made to say 3 applications;
+// table 三's 总计 on line 51, column 49, says 2.
+TEST(CheckRelated, AContradictionNamesTheTableCellInTextAndJson) {
+  TempDir dir;
+  std::string text = example();
+  std::string from = "收到 1 条依申请公开的请求";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "收到 3 条依申请公开的请求");
+  fs::path file = dir / "r.md";
+  writeBytes(file, text);
+  RunResult t = runNianbao({"check", file.string()});
+  EXPECT_THAT(t.out, HasSubstr(file.string() + ":15:"));
+  EXPECT_THAT(t.out, HasSubstr("warning[text-table-mismatch]"));
+  EXPECT_THAT(t.out, HasSubstr("    note: " + file.string() + ":51:49: "));
+  RunResult j = runNianbao({"check", "--format", "json", file.string()});
+  json all = json::parse(j.out);
+  auto found = withCode(all, "text-table-mismatch");
+  ASSERT_EQ(found.size(), 1u) << j.out;
+  EXPECT_EQ(found[0]["line"], 15);
+  ASSERT_EQ(found[0]["related"].size(), 1u);
+  EXPECT_EQ(found[0]["related"][0]["line"], 51);
+  EXPECT_EQ(found[0]["related"][0]["column"], 49);
+  EXPECT_THAT(found[0]["related"][0]["message"].get<std::string>(), HasSubstr("2"));
+}
+
 TEST(CheckExit, CleanReportExitsZeroWithNoFindings) {
   TempDir dir;
   writeBytes(dir / "clean.md", cleanReport());

@@ -254,6 +254,30 @@ TEST(LspDiagnostics, RandomEditsGiveTheFindingsOfAFullCheckAfterEveryChange) {
   }
 }
 
+// A contradiction's other side travels as relatedInformation: the example's
+// prose (line 15, 0-based 14) made to say 3 against table 三's 总计 2 on
+// line 51 (0-based 50), the "2" at UTF-16 column 48.
+TEST(LspDiagnostics, AProseTableContradictionPointsAtTheCell) {
+  std::ifstream in(NIANBAO_EXAMPLE, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::string from = "收到 1 条依申请公开的请求";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "收到 3 条依申请公开的请求");
+  InProcessClient client;
+  client.initialize();
+  client.open(kUri, text);
+  json list = client.diagnostics(kUri, 1);
+  const json* d = findCode(list, "text-table-mismatch");
+  ASSERT_NE(d, nullptr) << list.dump(1);
+  EXPECT_EQ((*d)["severity"], 2);
+  EXPECT_EQ((*d)["range"]["start"]["line"], 14);
+  ASSERT_EQ((*d)["relatedInformation"].size(), 1u);
+  const json& related = (*d)["relatedInformation"][0];
+  EXPECT_EQ(related["location"]["uri"], kUri);
+  EXPECT_EQ(related["location"]["range"]["start"], json({{"line", 50}, {"character", 48}}));
+  EXPECT_THAT(related["message"].get<std::string>(), ::testing::HasSubstr("2"));
+}
+
 // Some clients repeat a version number; the new text is analysed all the same.
 TEST(LspDiagnostics, AChangeThatRepeatsTheVersionIsStillAnalysed) {
   InProcessClient client;
