@@ -1,5 +1,7 @@
 #include "parse/ProseCounts.h"
 
+#include "parse/JoinedText.h"
+
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -14,67 +16,6 @@ namespace nianbao {
 namespace {
 
 constexpr std::size_t npos = std::string::npos;
-
-// The prose of the region joined into one string: lines of a paragraph run
-// on (PDF text wraps inside words), a blank line ends a clause, and every
-// byte remembers where it came from.
-struct JoinedProse {
-  std::string bytes;
-  std::vector<std::size_t> source;  // source offset of each byte
-};
-
-bool isPageFooter(std::string_view line) {
-  // "-1-", "— 2 —", "3": what pdftotext leaves of a page number.
-  bool digit = false;
-  for (std::size_t i = 0; i < line.size();) {
-    unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c >= '0' && c <= '9') digit = true, ++i;
-    else if (c == '-' || c == ' ' || c == '\t') ++i;
-    else if (line.substr(i, 3) == "\xE2\x80\x94" || line.substr(i, 3) == "\xE2\x80\x93") i += 3;  // — –
-    else return false;
-  }
-  return digit;
-}
-
-std::string_view trimmed(std::string_view s, std::size_t* skipped) {
-  std::size_t b = 0;
-  while (b < s.size() && (s[b] == ' ' || s[b] == '\t' || s[b] == '\f')) ++b;
-  if (s.substr(b, 3) == "\xE3\x80\x80") b += 3;  // an ideographic space indent
-  std::size_t e = s.size();
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\f')) --e;
-  *skipped = b;
-  return s.substr(b, e - b);
-}
-
-JoinedProse joinRegion(const SourceText& text, const ReportModel& model, std::size_t first, std::size_t last) {
-  JoinedProse j;
-  auto inTable = [&](std::size_t line) {
-    for (const auto& t : model.tables)
-      if (line >= t.firstLine && line <= t.lastLine) return true;
-    return false;
-  };
-  for (std::size_t line = first; line < last; ++line) {
-    if (inTable(line)) {
-      j.bytes += '\n';
-      j.source.push_back(text.lineStart(line));
-      continue;
-    }
-    std::size_t skipped = 0;
-    std::string_view content = trimmed(text.lineText(line), &skipped);
-    if (isPageFooter(content)) continue;
-    if (content.empty()) {
-      j.bytes += '\n';  // a blank line ends the clause
-      j.source.push_back(text.lineStart(line));
-      continue;
-    }
-    std::size_t start = text.lineStart(line) + skipped;
-    for (std::size_t i = 0; i < content.size(); ++i) {
-      j.bytes += content[i];
-      j.source.push_back(start + i);
-    }
-  }
-  return j;
-}
 
 bool startsWith(std::string_view s, std::size_t at, std::string_view word) {
   return at <= s.size() && s.substr(at, word.size()) == word;
@@ -212,7 +153,7 @@ bool hasWord(std::string_view s, std::size_t from, std::size_t to, const std::ve
 
 class ClauseReader {
  public:
-  ClauseReader(const JoinedProse& j, const TemplateProseCounts& pc, std::vector<ProseCount>& out)
+  ClauseReader(const JoinedText& j, const TemplateProseCounts& pc, std::vector<ProseCount>& out)
       : j_(j), s_(j.bytes), pc_(pc), out_(out) {}
 
   void read(std::size_t begin, std::size_t end) {
@@ -291,11 +232,9 @@ class ClauseReader {
     }
   }
 
-  ByteRange range(std::size_t begin, std::size_t end) const {
-    return {j_.source[begin], j_.source[end - 1] + 1};
-  }
+  ByteRange range(std::size_t begin, std::size_t end) const { return j_.sourceRange(begin, end); }
 
-  const JoinedProse& j_;
+  const JoinedText& j_;
   std::string_view s_;
   const TemplateProseCounts& pc_;
   std::vector<ProseCount>& out_;
@@ -365,7 +304,7 @@ std::vector<ProseCount> findProseCounts(const SourceText& text, const ReportMode
   const TemplateProseCounts& pc = *t.proseCounts;
   std::size_t first = 0, last = 0;
   if (!region(text, model, t, pc, &first, &last) || first >= last) return out;
-  JoinedProse j = joinRegion(text, model, first, last);
+  JoinedText j = joinProse(text, model, first, last);
   ClauseReader reader(j, pc, out);
   std::string_view s = j.bytes;
   std::size_t begin = 0;

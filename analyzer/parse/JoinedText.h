@@ -1,0 +1,28 @@
+#pragma once
+// Prose lines run together into one string, the way a reader reads them:
+// lines of a paragraph joined without a break (PDF text wraps inside words:
+// 答 / 复 3050 件), page footers (-1-) and indentation dropped, a blank line
+// or a table kept as a line break (the end of a clause). Each byte remembers
+// where in the text it came from.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/ReportModel.h"
+#include "text/SourceText.h"
+
+namespace nianbao {
+
+struct JoinedText {
+  std::string bytes;
+  std::vector<std::size_t> source;  // the text offset of each byte
+
+  // The text range bytes [begin, end) came from (begin < end).
+  ByteRange sourceRange(std::size_t begin, std::size_t end) const { return {source[begin], source[end - 1] + 1}; }
+};
+
+// Lines [firstLine, lastLine) of `text`, tables of `model` left out.
+JoinedText joinProse(const SourceText& text, const ReportModel& model, std::size_t firstLine, std::size_t lastLine);
+
+}  // namespace nianbao
