@@ -44,4 +44,8 @@ void checkRelations(const RuleContext& ctx);
 // Numbers the prose states against the tables: text-table-mismatch.
 void checkProseAgainstTables(const RuleContext& ctx);
 
+// The report's year in its title, statistics period and prose: year-mismatch,
+// period-invalid.
+void checkDates(const RuleContext& ctx);
+
 }  // namespace nianbao

@@ -108,6 +108,18 @@ struct TemplateProseCounts {
   std::vector<TemplateProseQuantity> quantities;
 };
 
+// How a report writes its dates: the year it reports on is in its title, its
+// statistics period (统计期限自2024年1月1日至2024年12月31日) and the
+// sentences of part 一 that open with a year (2024 年，全市…).
+struct TemplateDates {
+  std::vector<std::string> periodKeywords;  // 统计期限
+  std::string year, month, day;             // 年, 月, 日
+  std::vector<std::string> yearSuffixes;    // 度 (2024年度)
+  std::vector<std::string> rangeWords;      // 至, 到: between the period's two dates
+  std::vector<std::string> openers;         // 在: before a year opening a sentence
+  std::string part;                         // numeral of the part whose sentences are read (一)
+};
+
 // One language's wording of a template's messages and number kinds. Keys
 // missing here fall back to the template's own (Chinese) wording.
 struct TemplateTranslation {
@@ -131,6 +143,7 @@ struct Template {
   std::vector<TemplateTable> tables;
   std::vector<TemplateRelation> relations;
   std::optional<TemplateProseCounts> proseCounts;  // none: the prose is not compared with the tables
+  std::optional<TemplateDates> dates;              // none: years are not checked
   std::map<std::string, std::string> kindNames;  // "count" -> 非负整数
   std::map<std::string, std::string> messages;   // finding code -> format
   std::map<std::string, TemplateTranslation> translations;  // locale ("en") -> wording

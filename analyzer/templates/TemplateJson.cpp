@@ -257,6 +257,22 @@ Template read(const json& root) {
     }
   }
   if (root.contains("prose_counts")) t.proseCounts = readProseCounts(t, root.at("prose_counts"), "$.prose_counts");
+  if (root.contains("dates")) {
+    const json& d = root.at("dates");
+    TemplateDates dates;
+    dates.periodKeywords = texts(d, "period_keywords", "$.dates");
+    dates.year = text(d, "year", "$.dates");
+    dates.month = text(d, "month", "$.dates");
+    dates.day = text(d, "day", "$.dates");
+    dates.yearSuffixes = texts(d, "year_suffixes", "$.dates");
+    dates.rangeWords = texts(d, "range_words", "$.dates");
+    dates.openers = texts(d, "openers", "$.dates");
+    dates.part = text(d, "part", "$.dates");
+    if (t.partIndex(dates.part) < 0) throw SchemaError{"$.dates.part: no part " + dates.part};
+    if (dates.periodKeywords.empty() || dates.rangeWords.empty())
+      throw SchemaError{"$.dates needs period_keywords and range_words"};
+    t.dates = std::move(dates);
+  }
   if (root.contains("kinds") && root.at("kinds").is_object())
     for (const auto& [k, v] : root.at("kinds").items())
       if (v.is_string()) t.kindNames[k] = v.get<std::string>();
