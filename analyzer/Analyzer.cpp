@@ -35,6 +35,7 @@ Analysis Analyzer::complete(const SourceText& text, ReportModel model, std::vect
   checkTableStructure(ctx);
   checkProseAgainstTables(ctx);
   checkDates(ctx);
+  checkPlausibility(ctx);
   a.findings.insert(a.findings.end(), std::make_move_iterator(arithmetic.begin()),
                     std::make_move_iterator(arithmetic.end()));
   std::stable_sort(a.findings.begin(), a.findings.end(), [](const Finding& x, const Finding& y) {

@@ -48,4 +48,7 @@ void checkProseAgainstTables(const RuleContext& ctx);
 // period-invalid.
 void checkDates(const RuleContext& ctx);
 
+// Values the reporting body cannot have: implausible-value.
+void checkPlausibility(const RuleContext& ctx);
+
 }  // namespace nianbao

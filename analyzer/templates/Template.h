@@ -120,6 +120,17 @@ struct TemplateDates {
   std::string part;                         // numeral of the part whose sentences are read (一)
 };
 
+// Values a body of some kind cannot report (implausible-value): a township
+// (its name in the title ends in 镇, 乡 …, or its prose says 我镇) makes no
+// 规章, and collects fees in the thousands of yuan, not of 万元.
+struct TemplatePlausibility {
+  std::vector<std::string> townshipNameEndings;  // of the body's name before the title's year
+  std::vector<std::string> townshipWords;        // in the prose of the first part: 我镇, 本乡
+  std::vector<TemplateCellRef> townshipZeroCells;  // 规章's three columns
+  std::vector<TemplateCellRef> townshipAmountCells;  // 行政事业性收费
+  double townshipAmountMax = 0;                  // above it, probably entered in 元
+};
+
 // One language's wording of a template's messages and number kinds. Keys
 // missing here fall back to the template's own (Chinese) wording.
 struct TemplateTranslation {
@@ -144,6 +155,7 @@ struct Template {
   std::vector<TemplateRelation> relations;
   std::optional<TemplateProseCounts> proseCounts;  // none: the prose is not compared with the tables
   std::optional<TemplateDates> dates;              // none: years are not checked
+  std::optional<TemplatePlausibility> plausibility;
   std::map<std::string, std::string> kindNames;  // "count" -> 非负整数
   std::map<std::string, std::string> messages;   // finding code -> format
   std::map<std::string, TemplateTranslation> translations;  // locale ("en") -> wording

@@ -257,6 +257,35 @@ Template read(const json& root) {
     }
   }
   if (root.contains("prose_counts")) t.proseCounts = readProseCounts(t, root.at("prose_counts"), "$.prose_counts");
+  if (root.contains("plausibility")) {
+    const json& j = root.at("plausibility");
+    const std::string p = "$.plausibility";
+    TemplatePlausibility pl;
+    pl.townshipNameEndings = texts(j, "township_name_endings", p);
+    pl.townshipWords = texts(j, "township_words", p);
+    auto cells = [&](const char* name) {
+      std::vector<TemplateCellRef> out;
+      if (!j.contains(name)) return out;
+      const json& list = array(j, name, p);
+      for (std::size_t c = 0; c < list.size(); ++c) {
+        std::string cp = p + "." + name + "[" + std::to_string(c) + "]";
+        TemplateCellRef ref{text(list[c], "table", cp), text(list[c], "row", cp), text(list[c], "column", cp)};
+        const TemplateTable* table = t.table(ref.table);
+        if (!table) throw SchemaError{cp + ".table: unknown table " + ref.table};
+        if (table->rowIndex(ref.row) < 0) throw SchemaError{cp + ".row: unknown row " + ref.row};
+        if (table->columnIndex(ref.column) < 0) throw SchemaError{cp + ".column: unknown column " + ref.column};
+        out.push_back(std::move(ref));
+      }
+      return out;
+    };
+    pl.townshipZeroCells = cells("township_zero_cells");
+    pl.townshipAmountCells = cells("township_amount_cells");
+    if (j.contains("township_amount_max")) {
+      if (!j.at("township_amount_max").is_number()) throw SchemaError{p + ".township_amount_max must be a number"};
+      pl.townshipAmountMax = j.at("township_amount_max").get<double>();
+    }
+    t.plausibility = std::move(pl);
+  }
   if (root.contains("dates")) {
     const json& d = root.at("dates");
     TemplateDates dates;
