@@ -269,8 +269,8 @@ bool region(const SourceText& text, const ReportModel& model, const Template& t,
     *first = found->line;
     for (const auto& h : model.topics)
       if (h.line > found->line) *last = std::min(*last, h.line);
-    return true;
   }
+  // Either way no more than maxBytes: a keystroke must not read megabytes.
   std::size_t start = text.lineStart(*first < text.lineCount() ? *first : text.lineCount() - 1);
   std::size_t line = *first;
   while (line < *last && text.lineStart(line) - start <= pc.maxBytes) ++line;

@@ -149,39 +149,55 @@ std::optional<YearMention> findTitleYear(const SourceText& text, const Template&
   return std::nullopt;
 }
 
+// How far the dates are looked for: a report's opening pages (the period
+// and part 一's opening sentences are in its first few kilobytes). A pasted
+// yearbook in part 一 must not make every keystroke read megabytes.
+constexpr std::size_t kMaxBytes = 16 * 1024;
+
+// The end of lines [first, last) cut where they pass `maxBytes`.
+std::size_t linesWithin(const SourceText& text, std::size_t first, std::size_t last, std::size_t maxBytes) {
+  if (first >= last || first >= text.lineCount()) return first;
+  std::size_t start = text.lineStart(first), line = first;
+  while (line < last && line < text.lineCount() && text.lineStart(line) - start <= maxBytes) ++line;
+  return line;
+}
+
 const PartHeading* partHeading(const ReportModel& model, int part) {
   for (const auto& h : model.parts)
     if (h.part == part) return &h;
   return nullptr;
 }
 
-std::vector<YearMention> findOpeningYears(const SourceText& text, const ReportModel& model, const Template& t) {
+// Years opening the clauses of `j` that lie in [from, to) of the text.
+std::vector<YearMention> findOpeningYears(const JoinedText& j, const TemplateDates& d, std::size_t from, std::size_t to) {
   std::vector<YearMention> out;
-  const TemplateDates& d = *t.dates;
-  const PartHeading* heading = partHeading(model, t.partIndex(d.part));
-  if (!heading) return out;
-  std::size_t last = text.lineCount();
-  for (const auto& h : model.parts)
-    if (h.line > heading->line) last = std::min(last, h.line);
-  JoinedText j = joinProse(text, model, heading->line + 1, last);
   std::string_view s = j.bytes;
   constexpr std::string_view kClauseEnds[] = {"\n", "，", "。", "；", ",", ";"};
-  std::size_t clause = 0;
-  while (clause < s.size()) {
+  auto clauseEndAt = [&](std::size_t at) -> std::size_t {
+    for (auto end : kClauseEnds)
+      if (startsWith(s, at, end)) return end.size();
+    return 0;
+  };
+  for (std::size_t clause = 0; clause < s.size();) {
     std::size_t p = skipSpaces(s, clause);
     for (const auto& opener : d.openers)
       if (startsWith(s, p, opener)) p = skipSpaces(s, p + opener.size());
     std::size_t digitsEnd = 0, end = 0;
     int year = yearAt(s, p, d, &digitsEnd, &end);
     std::size_t e = 0;
-    if (year >= 0 && digitsAt(s, skipSpaces(s, end), &e, 2) < 0) out.push_back({year, j.sourceRange(p, digitsEnd)});
-    // The next clause.
-    std::size_t next = s.size();
-    for (auto end : kClauseEnds) {
-      std::size_t at = s.find(end, clause);
-      if (at != npos) next = std::min(next, at + end.size());
+    if (year >= 0 && digitsAt(s, skipSpaces(s, end), &e, 2) < 0 && j.source[p] >= from && j.source[p] < to)
+      out.push_back({year, j.sourceRange(p, digitsEnd)});
+    // On to the next clause, reading each byte once.
+    std::size_t q = clause;
+    std::size_t n = 0;
+    // Only a line break, an ASCII , ; or a three-byte character's first
+    // byte can start a delimiter.
+    while (q < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[q]);
+      if ((c == '\n' || c == ',' || c == ';' || c == 0xE3 || c == 0xEF) && (n = clauseEndAt(q)) > 0) break;
+      ++q;
     }
-    clause = next;
+    clause = q + n;
   }
   return out;
 }
@@ -200,8 +216,15 @@ ReportDates findReportDates(const SourceText& text, const ReportModel& model, co
   for (const auto& h : model.parts)
     if (h.part > t.partIndex(t.dates->part)) partTwo = std::min(partTwo, h.line);
   dates.title = findTitleYear(text, t, firstPart == text.lineCount() ? std::min<std::size_t>(5, firstPart) : firstPart);
-  dates.period = findPeriod(joinProse(text, model, 0, partTwo), *t.dates);
-  dates.openingYears = findOpeningYears(text, model, t);
+  // One reading of the opening pages serves the period and part 一's sentences.
+  JoinedText j = joinProse(text, model, 0, linesWithin(text, 0, partTwo, kMaxBytes));
+  dates.period = findPeriod(j, *t.dates);
+  if (const PartHeading* heading = partHeading(model, t.partIndex(t.dates->part))) {
+    std::size_t end = text.size();
+    for (const auto& h : model.parts)
+      if (h.line > heading->line) end = std::min(end, text.lineStart(h.line));
+    dates.openingYears = findOpeningYears(j, *t.dates, text.lineEnd(heading->line), end);
+  }
   return dates;
 }
 
