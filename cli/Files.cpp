@@ -238,7 +238,9 @@ ReadResult readReport(const fs::path& path, const ReadOptions& options) {
       r.error = name + ": changed while being read, " + std::to_string(kAttempts) + " times; try again when it is saved";
       return r;
     }
-    if (torn) std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+    // A pause gives a writer stalled halfway (the machine is busy) the time to
+    // finish, so that two reads of its half are not taken for a whole text.
+    std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
     if (::stat(name.c_str(), &st) != 0) {
       int e = errno;
       r.error = name + ": " + describePathError(name, e);

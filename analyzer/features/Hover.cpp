@@ -6,6 +6,7 @@
 
 #include "features/RelationText.h"
 #include "parse/Labels.h"
+#include "parse/ReportDates.h"
 #include "rules/RelationChecks.h"
 #include "text/Fold.h"
 
@@ -73,7 +74,7 @@ class Hover {
       if (within(headingWithMarkup(heading), offset)) return part(heading);
     for (const auto& heading : model_.topics)
       if (within(heading.range, offset)) return topic(heading);
-    return std::nullopt;
+    return title(offset);
   }
 
  private:
@@ -285,6 +286,28 @@ class Hover {
                                                 {"part_title", p ? p->title : std::string()},
                                                 {"count", std::to_string(t_.topics.size())}}));
     return HoverInfo{heading.range, md.str()};
+  }
+
+  // On the title's line: the year the report is for, and its period.
+  std::optional<HoverInfo> title(std::size_t offset) const {
+    if (!t_.dates) return std::nullopt;
+    // The title comes before the first part heading.
+    for (const auto& heading : model_.parts)
+      if (offset >= text_.lineStart(heading.line)) return std::nullopt;
+    ReportDates dates = findReportDates(text_, model_, t_);
+    if (!dates.title) return std::nullopt;
+    std::size_t line = text_.lineOf(dates.title->range.begin);
+    ByteRange range{text_.lineStart(line), text_.lineEnd(line)};
+    if (!within(range, offset)) return std::nullopt;
+    std::string year = std::to_string(dates.title->year);
+    Markdown md;
+    md.heading(words_.message("hover-year", {{"year", year}}));
+    if (dates.period)
+      md.paragraph(words_.message("hover-year-period", {{"period", written(dates.period->range)},
+                                                        {"line", std::to_string(text_.lineOf(dates.period->range.begin) + 1)}}));
+    else
+      md.paragraph(words_.message("hover-year-no-period", {{"year", year}}));
+    return HoverInfo{range, md.str()};
   }
 
   const Template& t_;

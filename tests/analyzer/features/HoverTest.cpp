@@ -318,6 +318,23 @@ TEST(HoverGroups, AGroupWrittenAsOneRowStandsForItsRows) {
   }
 }
 
+// On the title's line: the year, and the statistics period with its line.
+// Real 01: 2024 年政府信息公开工作年度报告 on line 2, the period on line 7.
+TEST(HoverTitle, TheYearAndThePeriod) {
+  Checked c(readFile(std::string(NIANBAO_SHARED) + "/corpus/real/01_huaian-shi-2024.txt"));
+  std::size_t at = c.text.lineStart(1) + 20;
+  auto h = hoverAt(builtinAnalyzer(), c.text, c.analysis.model, at);
+  ASSERT_TRUE(h);
+  EXPECT_THAT(h->markdown, HasSubstr("2024 年的政府信息公开工作年度报告"));
+  EXPECT_THAT(h->markdown, HasSubstr("统计期限：2024 年 1 月 1 日至 2024 年 12 月 31 日（第 7 行）"));
+  EXPECT_EQ(h->range.begin, c.text.lineStart(1));
+  // The example (title on line 3) states no period.
+  Checked ex(readFile(NIANBAO_EXAMPLE));
+  auto e = hoverAt(builtinAnalyzer(), ex.text, ex.analysis.model, ex.text.lineStart(2) + 3);
+  ASSERT_TRUE(e);
+  EXPECT_THAT(e->markdown, HasSubstr("报告没有写统计期限，应为 2024年1月1日至2024年12月31日"));
+}
+
 TEST(HoverCorpus, EveryByteOfEveryPublishedReportIsSafe) {
   std::size_t files = 0;
   for (const auto& path : corpusFiles()) {
