@@ -1,6 +1,7 @@
 #include "parse/ProseCounts.h"
 
 #include "parse/JoinedText.h"
+#include "text/Digits.h"
 
 #include <algorithm>
 #include <memory>
@@ -40,19 +41,6 @@ std::size_t chineseDigitAt(std::string_view s, std::size_t at) {
   return 0;
 }
 
-// An ASCII or full-width digit at `at`: its value and length, or length 0.
-std::size_t digitAt(std::string_view s, std::size_t at, int* value) {
-  if (at < s.size() && s[at] >= '0' && s[at] <= '9') {
-    *value = s[at] - '0';
-    return 1;
-  }
-  if (at + 3 <= s.size() && static_cast<unsigned char>(s[at]) == 0xEF && static_cast<unsigned char>(s[at + 1]) == 0xBC &&
-      static_cast<unsigned char>(s[at + 2]) >= 0x90 && static_cast<unsigned char>(s[at + 2]) <= 0x99) {
-    *value = static_cast<unsigned char>(s[at + 2]) - 0x90;
-    return 3;
-  }
-  return 0;
-}
 
 std::size_t skipSpaces(std::string_view s, std::size_t at) {
   while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;

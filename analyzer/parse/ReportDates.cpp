@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "parse/JoinedText.h"
+#include "text/Digits.h"
 
 namespace nianbao {
 namespace {
@@ -23,19 +24,6 @@ std::size_t skipSpaces(std::string_view s, std::size_t at) {
   }
 }
 
-// A digit (ASCII or full-width) at `at`: its length, and its value in *value.
-std::size_t digitAt(std::string_view s, std::size_t at, int* value) {
-  if (at < s.size() && s[at] >= '0' && s[at] <= '9') {
-    *value = s[at] - '0';
-    return 1;
-  }
-  if (at + 3 <= s.size() && static_cast<unsigned char>(s[at]) == 0xEF && static_cast<unsigned char>(s[at + 1]) == 0xBC &&
-      static_cast<unsigned char>(s[at + 2]) >= 0x90 && static_cast<unsigned char>(s[at + 2]) <= 0x99) {
-    *value = static_cast<unsigned char>(s[at + 2]) - 0x90;
-    return 3;
-  }
-  return 0;
-}
 
 // One to `maxDigits` digits at `at`: their value (-1 if none, or more) and end.
 int digitsAt(std::string_view s, std::size_t at, std::size_t* end, int maxDigits) {

@@ -53,19 +53,6 @@ bool isTownship(const RuleContext& ctx, const TemplatePlausibility& pl) {
   return containsAny(joinProse(ctx.text, ctx.model, from, std::min(to, from + 200)).bytes, pl.townshipWords);
 }
 
-const ValueCell* cellOf(const RuleContext& ctx, const TemplateCellRef& ref) {
-  const TemplateTable* tt = ctx.tmpl.table(ref.table);
-  int tableIndex = static_cast<int>(tt - ctx.tmpl.tables.data());
-  int row = tt->rowIndex(ref.row), column = tt->columnIndex(ref.column);
-  for (const auto& table : ctx.model.tables) {
-    if (table.templateTable != tableIndex) continue;
-    for (const auto& r : table.rows)
-      if (r.templateRow == row)
-        return r.values.size() == tt->columns.size() ? &r.values[static_cast<std::size_t>(column)] : nullptr;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 void checkPlausibility(const RuleContext& ctx) {
@@ -77,7 +64,7 @@ void checkPlausibility(const RuleContext& ctx) {
     return township;
   };
   for (const auto& ref : pl.townshipZeroCells) {
-    const ValueCell* cell = cellOf(ctx, ref);
+    const ValueCell* cell = ctx.cell(ref);
     if (!cell || cell->state != CellState::Number || !cell->value || cell->value->tenThousandths == 0) continue;
     if (!townshipReport()) return;
     ctx.report("implausible-value", Severity::Info, cell->cell.range,
@@ -85,7 +72,7 @@ void checkPlausibility(const RuleContext& ctx) {
   }
   Number max{static_cast<std::int64_t>(pl.townshipAmountMax * Number::kScale)};
   for (const auto& ref : pl.townshipAmountCells) {
-    const ValueCell* cell = cellOf(ctx, ref);
+    const ValueCell* cell = ctx.cell(ref);
     if (!cell || cell->state != CellState::Number || !cell->value || *cell->value <= max) continue;
     if (!townshipReport()) return;
     ctx.report("implausible-value", Severity::Info, cell->cell.range,

@@ -17,24 +17,6 @@ struct TableSide {
   const TemplateTable* table = nullptr;
 };
 
-const ValueCell* cellOf(const ReportModel& model, const Template& t, const TemplateCellRef& ref,
-                        const TemplateTable** tableOut) {
-  const TemplateTable* tt = t.table(ref.table);
-  int tableIndex = static_cast<int>(tt - t.tables.data());
-  int row = tt->rowIndex(ref.row), column = tt->columnIndex(ref.column);
-  *tableOut = tt;
-  for (const auto& table : model.tables) {
-    if (table.templateTable != tableIndex) continue;
-    for (const auto& r : table.rows) {
-      if (r.templateRow != row) continue;
-      // Only a row whose cells line up with the columns says which is which.
-      if (r.values.size() != tt->columns.size()) return nullptr;
-      return &r.values[static_cast<std::size_t>(column)];
-    }
-  }
-  return nullptr;
-}
-
 // What the table says of `q`, or nothing if a cell is missing or unusable.
 std::optional<TableSide> tableSide(const RuleContext& ctx, const TemplateProseQuantity& q,
                                    const std::vector<RelationCheck>* checks) {
@@ -42,7 +24,8 @@ std::optional<TableSide> tableSide(const RuleContext& ctx, const TemplateProseQu
   Number computed{};
   bool computable = true, differs = false;
   for (const auto& ref : q.cells) {
-    const ValueCell* cell = cellOf(ctx.model, ctx.tmpl, ref, &side.table);
+    side.table = ctx.tmpl.table(ref.table);
+    const ValueCell* cell = ctx.cell(ref);
     if (!cell || cell->state != CellState::Number || !cell->value) return std::nullopt;
     side.written = side.written + *cell->value;
     side.cells.push_back(cell);

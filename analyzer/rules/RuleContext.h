@@ -27,6 +27,23 @@ struct RuleContext {
   }
   // The whole content of `line`, for findings about a place rather than a token.
   ByteRange lineRange(std::size_t line) const { return {text.lineStart(line), text.lineEnd(line)}; }
+
+  // The cell `ref` names, in the first row of its kind; nullptr if the table
+  // or the row is missing, or the row's cells do not line up with the columns.
+  const ValueCell* cell(const TemplateCellRef& ref) const {
+    const TemplateTable* tt = tmpl.table(ref.table);
+    if (!tt) return nullptr;
+    int tableIndex = static_cast<int>(tt - tmpl.tables.data());
+    int row = tt->rowIndex(ref.row), column = tt->columnIndex(ref.column);
+    for (const auto& table : model.tables) {
+      if (table.templateTable != tableIndex) continue;
+      for (const auto& r : table.rows)
+        if (r.templateRow == row)
+          return r.values.size() == tt->columns.size() && column >= 0 ? &r.values[static_cast<std::size_t>(column)]
+                                                                        : nullptr;
+    }
+    return nullptr;
+  }
 };
 
 // Part structure: section-missing, section-order, section-duplicate,

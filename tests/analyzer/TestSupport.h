@@ -59,6 +59,14 @@ class LayoutAndEolTest : public ::testing::TestWithParam<LayoutAndEol> {
   }
 };
 
+// `text` with the first `from` replaced by `to` (a failure if there is none).
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 inline std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

@@ -6,13 +6,6 @@
 namespace nianbao::testing {
 namespace {
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 std::vector<std::size_t> linesOf(const Checked& c, const std::string& code) {
   std::vector<std::size_t> out;
   for (const Finding* f : c.with(code)) out.push_back(c.line(*f));

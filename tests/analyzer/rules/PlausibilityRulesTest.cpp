@@ -7,13 +7,6 @@ namespace {
 
 std::string example() { return readFile(NIANBAO_EXAMPLE); }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 TEST(ImplausibleValue, ATownshipWithRules) {
   Checked c(replaced(example(), "| 规章 | 0 | 0 | 0 |", "| 规章 | 1 | 0 | 1 |"));
   auto found = c.with("implausible-value");

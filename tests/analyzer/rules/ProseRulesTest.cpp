@@ -8,13 +8,6 @@ namespace {
 
 std::string example() { return readFile(NIANBAO_EXAMPLE); }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 const std::string kSentence = "示例镇政府收到 1 条依申请公开的请求。";
 
 TEST(TextTableMismatch, AProseCountEqualToTheTotalItsCellsMakeIsNotReported) {
