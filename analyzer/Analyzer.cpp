@@ -30,7 +30,9 @@ Analysis Analyzer::complete(const SourceText& text, ReportModel model, std::vect
   Analysis a;
   a.model = std::move(model);
   if (!a.model.isReport) return a;  // a meeting note stays silent
-  RuleContext ctx{text, tmpl(), a.model, a.findings, locale_};
+  // Read once: the date checks and the plausibility checks both need them.
+  ReportDates dates = findReportDates(text, a.model, tmpl());
+  RuleContext ctx{text, tmpl(), a.model, a.findings, locale_, &dates};
   checkSections(ctx);
   checkTableStructure(ctx);
   checkProseAgainstTables(ctx);

@@ -10,7 +10,7 @@ namespace nianbao {
 
 void checkDates(const RuleContext& ctx) {
   if (!ctx.tmpl.dates) return;
-  ReportDates dates = findReportDates(ctx.text, ctx.model, ctx.tmpl);
+  ReportDates dates = ctx.readDates();
   std::optional<int> year = dates.year();
   if (!year) return;
   // The year everything is measured against, and where it is written.
@@ -30,7 +30,7 @@ void checkDates(const RuleContext& ctx) {
     bool wholeYear = p.from.year == p.to.year && p.from.month == 1 && p.from.day == 1 && p.to.month == 12 &&
                      p.to.day == 31;
     if (!wholeYear) {
-      std::string written = ctx.text.str().substr(p.range.begin, p.range.size());
+      std::string written = ctx.text.slice(p.range);
       ctx.report("period-invalid", Severity::Warning, p.range,
                  ctx.tmpl.message("period-invalid", {{"year", std::to_string(*year)}, {"written", written}}, ctx.locale));
     }

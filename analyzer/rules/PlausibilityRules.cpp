@@ -38,7 +38,7 @@ std::pair<std::size_t, std::size_t> partLines(const RuleContext& ctx, const Part
 // Whether the report is a township's (乡镇, 街道): the body named before
 // the title's year, or the prose of the first part calling itself 我镇.
 bool isTownship(const RuleContext& ctx, const TemplatePlausibility& pl) {
-  ReportDates dates = findReportDates(ctx.text, ctx.model, ctx.tmpl);
+  ReportDates dates = ctx.readDates();
   if (dates.title) {
     std::size_t line = ctx.text.lineOf(dates.title->range.begin);
     std::string_view titleLine = ctx.text.lineText(line);

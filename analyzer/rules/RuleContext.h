@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "model/ReportModel.h"
+#include "parse/ReportDates.h"
 #include "rules/Finding.h"
 #include "templates/Template.h"
 #include "text/SourceText.h"
@@ -16,6 +17,11 @@ struct RuleContext {
   const ReportModel& model;
   std::vector<Finding>& findings;
   std::string_view locale;  // the wording of messages: "zh" or "en"
+  // The report's dates, read once per analysis by the caller (null: each
+  // rule that needs them reads them).
+  const ReportDates* dates = nullptr;
+
+  ReportDates readDates() const { return dates ? *dates : findReportDates(text, model, tmpl); }
 
   void report(std::string code, Severity severity, ByteRange range, std::string message,
               std::optional<Fix> fix = std::nullopt) const {
