@@ -31,13 +31,16 @@ Analysis Analyzer::complete(const SourceText& text, ReportModel model, std::vect
   a.model = std::move(model);
   if (!a.model.isReport) return a;  // a meeting note stays silent
   // Read once: the date checks and the plausibility checks both need them.
-  ReportDates dates = findReportDates(text, a.model, tmpl());
-  RuleContext ctx{text, tmpl(), a.model, a.findings, locale_, &dates};
+  a.dates = findReportDates(text, a.model, tmpl());
+  RuleContext ctx{text, tmpl(), a.model, a.findings, locale_, &a.dates};
   checkSections(ctx);
   checkTableStructure(ctx);
+  checkFormat(ctx);
   checkProseAgainstTables(ctx);
   checkDates(ctx);
   checkPlausibility(ctx);
+  checkPartContent(ctx);
+  checkFees(ctx);
   a.findings.insert(a.findings.end(), std::make_move_iterator(arithmetic.begin()),
                     std::make_move_iterator(arithmetic.end()));
   std::stable_sort(a.findings.begin(), a.findings.end(), [](const Finding& x, const Finding& y) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/ReportModel.h"
+#include "parse/ReportDates.h"
 #include "parse/Labels.h"
 #include "rules/Finding.h"
 #include "templates/Template.h"
@@ -17,6 +18,7 @@ namespace nianbao {
 struct Analysis {
   ReportModel model;
   std::vector<Finding> findings;  // sorted by position; empty if not a report
+  ReportDates dates;              // the year it is about, for hover and for pairing with last year's
 };
 
 class Analyzer {

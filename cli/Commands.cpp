@@ -1,10 +1,14 @@
 #include "Commands.h"
 
+#include <algorithm>
+#include <memory>
+#include <optional>
 #include <ostream>
 
 #include "Analyzer.h"
 #include "Files.h"
 #include "Output.h"
+#include "rules/CarryoverRules.h"
 
 namespace nianbao::cli {
 namespace {
@@ -65,6 +69,44 @@ bool hasError(const std::vector<Finding>& findings) {
 
 }  // namespace
 
+namespace {
+
+// A checked input, with what pairing it with last year's report needs.
+struct CheckedInput {
+  std::vector<Finding> findings;
+  ReportSummary summary;
+};
+
+// Last year's report for each input: `previous` (the user's --previous) for
+// every report of the year after it, else another input by the same body of
+// the year before. Index into `inputs`, `inputs.size()` for `previous`, or -1.
+std::vector<long> pairWithLastYear(const Analyzer& analyzer, const std::vector<Input>& inputs,
+                                   const std::vector<CheckedInput>& checked, const std::optional<ReportSummary>& previous,
+                                   const std::string& previousName, std::ostream& err) {
+  std::vector<long> pairs(inputs.size(), -1);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const ReportSummary& now = checked[i].summary;
+    if (previous) {
+      // Named by the user, so the body is not asked to match; the year is.
+      if (previous->year && now.year && *previous->year + 1 != *now.year) {
+        err << "nianbao: " << previousName << " is the " << *previous->year << " report and " << inputs[i].name
+            << " the " << *now.year << " one; not compared (--previous names last year's report)\n";
+        continue;
+      }
+      if (now.isReport) pairs[i] = static_cast<long>(inputs.size());
+      continue;
+    }
+    for (std::size_t j = 0; j < inputs.size(); ++j)
+      if (j != i && isLastYearsReport(analyzer.tmpl(), checked[j].summary, now)) {
+        pairs[i] = static_cast<long>(j);
+        break;
+      }
+  }
+  return pairs;
+}
+
+}  // namespace
+
 int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream& out, std::ostream& err) {
   if (options.format != "text" && options.format != "json") {
     err << "nianbao: --format must be text or json, not '" << options.format << "'\n";
@@ -72,14 +114,60 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
   }
   std::vector<Input> inputs;
   bool readOk = readInputs(options.paths, options.stdinFilename, false, inputs, err);
-  bool errors = false;
-  std::size_t errorCount = 0, warningCount = 0, noteCount = 0;
-  nlohmann::json all = nlohmann::json::array();
+
+  // Last year's report, when the user names it.
+  std::optional<ReportSummary> previous;
+  std::shared_ptr<const OtherDocument> previousDocument;
+  if (!options.previous.empty()) {
+    ReadResult r = readReport(options.previous);
+    if (!r.text) {
+      err << "nianbao: --previous: " << r.error << "\n";
+      return 2;
+    }
+    previousDocument = std::make_shared<const OtherDocument>(OtherDocument{options.previous, SourceText(*r.text)});
+    Analysis a = analyzer.analyze(previousDocument->text);
+    if (!a.model.isReport) {
+      err << "nianbao: --previous: " << options.previous << " is not a 政府信息公开工作年度报告\n";
+      return 2;
+    }
+    previous = summarizeReport(analyzer.tmpl(), previousDocument->text, a);
+  }
+
+  // Every input analysed first: last year's report may come after this year's.
+  std::vector<CheckedInput> checked;
+  checked.reserve(inputs.size());
   for (const auto& input : inputs) {
     SourceText text(input.text);
     Analysis a = analyzer.analyze(text);
-    errors = errors || hasError(a.findings);
-    for (const auto& f : a.findings) {
+    checked.push_back({std::move(a.findings), summarizeReport(analyzer.tmpl(), text, a)});
+  }
+  std::vector<long> pairs = pairWithLastYear(analyzer, inputs, checked, previous, options.previous, err);
+
+  bool errors = false;
+  std::size_t errorCount = 0, warningCount = 0, noteCount = 0;
+  nlohmann::json all = nlohmann::json::array();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const Input& input = inputs[i];
+    SourceText text(input.text);
+    std::vector<Finding>& findings = checked[i].findings;
+    if (pairs[i] >= 0) {
+      // Only paired reports are analysed again, for the model the comparison reads.
+      std::shared_ptr<const OtherDocument> document = previousDocument;
+      const ReportSummary* last = previous ? &*previous : nullptr;
+      if (static_cast<std::size_t>(pairs[i]) < inputs.size()) {
+        const Input& other = inputs[static_cast<std::size_t>(pairs[i])];
+        document = std::make_shared<const OtherDocument>(OtherDocument{other.name, SourceText(other.text)});
+        last = &checked[static_cast<std::size_t>(pairs[i])].summary;
+      }
+      std::vector<Finding> more =
+          checkCarryover(analyzer.tmpl(), analyzer.locale(), text, analyzer.analyze(text), *last, document);
+      findings.insert(findings.end(), more.begin(), more.end());
+      std::stable_sort(findings.begin(), findings.end(), [](const Finding& x, const Finding& y) {
+        return x.range.begin != y.range.begin ? x.range.begin < y.range.begin : x.range.end < y.range.end;
+      });
+    }
+    errors = errors || hasError(findings);
+    for (const auto& f : findings) {
       (f.severity == Severity::Error ? errorCount : f.severity == Severity::Warning ? warningCount : noteCount)++;
       if (options.format == "json") all.push_back(toJson(input.name, text, f));
       else out << formatText(input.name, text, f);

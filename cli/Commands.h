@@ -13,6 +13,9 @@ struct CheckOptions {
   std::vector<std::string> paths;  // "-" reads standard input
   std::string format = "text";     // text | json
   std::string stdinFilename = "<stdin>";
+  // Last year's report by the same body (carryover-mismatch); without it, the
+  // inputs are paired with each other by body and year.
+  std::string previous;
 };
 
 // Exit status: 0 no error finding, 1 at least one, 2 usage or I/O error.

@@ -57,9 +57,11 @@ std::string formatText(const std::string& file, const SourceText& text, const Fi
   out += "    " + padding(line, from) + "^" + std::string(width > 1 ? width - 1 : 0, '~') + "\n";
   if (f.fix) out += "    fix: " + f.fix->title + "\n";
   for (const auto& r : f.related) {
-    LineColumn at = text.toCodePoints(r.range.begin);
-    out += "    note: " + file + ":" + std::to_string(at.line + 1) + ":" + std::to_string(at.column + 1) + ": " +
-           r.message + "\n";
+    // Last year's report, for carryover-mismatch, is another file.
+    const SourceText& where = r.document ? r.document->text : text;
+    LineColumn at = where.toCodePoints(r.range.begin);
+    out += "    note: " + (r.document ? r.document->name : file) + ":" + std::to_string(at.line + 1) + ":" +
+           std::to_string(at.column + 1) + ": " + r.message + "\n";
   }
   return out;
 }
@@ -91,8 +93,10 @@ nlohmann::json toJson(const std::string& file, const SourceText& text, const Fin
     j["related"] = nlohmann::json::array();
     for (const auto& r : f.related) {
       nlohmann::json related;
-      position(text, r.range.begin, "line", "column", related);
-      position(text, r.range.end, "end_line", "end_column", related);
+      const SourceText& where = r.document ? r.document->text : text;
+      related["file"] = r.document ? r.document->name : file;
+      position(where, r.range.begin, "line", "column", related);
+      position(where, r.range.end, "end_line", "end_column", related);
       related["message"] = r.message;
       j["related"].push_back(related);
     }

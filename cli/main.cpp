@@ -7,6 +7,7 @@
 
 #include "Analyzer.h"
 #include "Commands.h"
+#include "Files.h"
 #include "ServerMain.h"
 #include "templates/BuiltinTemplates.h"
 
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   checkCmd->add_option("--locale", locale, localeHelp);
   checkCmd->add_option("--stdin-filename", check.stdinFilename, "The name to report standard input under");
+  checkCmd->add_option("--previous", check.previous,
+                       "Last year's report by the same body, to check what this year's carries over from it");
   checkCmd->add_option("paths", check.paths, "Files or directories (*.md, *.markdown, *.txt); - for stdin")
       ->required();
 
@@ -53,6 +56,12 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;  // usage errors exit 2, as documented
   }
   try {
+    // Last year's report may be in GB18030 or UTF-16, as the command line reads it.
+    server.readFile = [](const std::filesystem::path& path, std::string* error) -> std::optional<std::string> {
+      nianbao::cli::ReadResult r = nianbao::cli::readReport(path, {.allowPipe = false});
+      if (!r.text && error) *error = r.error;
+      return std::move(r.text);
+    };
     if (*serverCmd) return nianbao::lsp::runServer(server);  // makes its analyzer in the client's language
     nianbao::Analyzer analyzer(nianbao::governmentInformationDisclosure2021(), nianbao::normalizeLocale(locale));
     if (*checkCmd) return nianbao::cli::runCheck(analyzer, check, std::cout, std::cerr);

@@ -85,6 +85,13 @@ void Document::setSettings(const Settings& settings) {
   env_.publish(uri_, latest_, true);
 }
 
+void Document::recheck() {
+  if (closed_ || !latest_) return;
+  latest_ = makeView(latest_->version, latest_->text, latest_->analysis);
+  // Not from typing, so a pulling client must be told to ask again.
+  env_.publish(uri_, latest_, true);
+}
+
 void Document::whenAnalyzed(int version, ViewCallback ready) {
   if (closed_ || version != version_) return ready(nullptr);
   waiters_.push_back({version, std::move(ready)});
@@ -164,15 +171,18 @@ std::shared_ptr<const DocumentView> Document::makeView(int version, std::shared_
   bool onSave = settings_.headingsCheckOn == HeadingsCheckOn::Save;
   for (const auto& f : view->analysis->findings)
     if (!onSave || !isHeadingCheck(f.code)) view->diagnostics.push_back(f);
-  if (onSave) {
-    // Saved checks of a file that stopped being a report would be noise.
-    if (view->analysis->model.isReport)
-      for (const auto& f : savedHeadings_)
-        if (f.range.end <= view->text->size()) view->diagnostics.push_back(f);
+  if (onSave && view->analysis->model.isReport)  // saved checks of a file that stopped being a report would be noise
+    for (const auto& f : savedHeadings_)
+      if (f.range.end <= view->text->size()) view->diagnostics.push_back(f);
+  std::size_t own = view->diagnostics.size();
+  if (env_.crossCheck) {
+    std::vector<Finding> cross = env_.crossCheck(uri_, *view->text, *view->analysis);
+    view->diagnostics.insert(view->diagnostics.end(), cross.begin(), cross.end());
+  }
+  if (onSave || view->diagnostics.size() != own)
     std::stable_sort(view->diagnostics.begin(), view->diagnostics.end(), [](const Finding& a, const Finding& b) {
       return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end < b.range.end;
     });
-  }
   return view;
 }
 

@@ -49,6 +49,9 @@ class Document : public std::enable_shared_from_this<Document> {
     boost::asio::thread_pool* pool = nullptr;
     // A new view to show; `headingsChanged` when the save-time checks moved.
     std::function<void(const std::string& uri, std::shared_ptr<const DocumentView>, bool headingsChanged)> publish;
+    // Findings that need other documents (last year's report): made with
+    // every view, since those documents change on their own.
+    std::function<std::vector<Finding>(const std::string& uri, const SourceText&, const Analysis&)> crossCheck;
   };
 
   Document(std::string uri, const Environment& env, Strand strand, Settings settings);
@@ -61,6 +64,9 @@ class Document : public std::enable_shared_from_this<Document> {
   void saved();
   void close();
   void setSettings(const Settings& settings);
+  // Another document this one is compared with changed: the view is made
+  // again from the same analysis, and published.
+  void recheck();
   const SourceText& text() const { return text_; }
   int version() const { return version_; }
   bool closed() const { return closed_; }

@@ -15,6 +15,7 @@
 #include "features/Skeleton.h"
 #include "Features.h"
 #include "TextSync.h"
+#include "Uri.h"
 
 namespace nianbao::lsp {
 
@@ -66,6 +67,7 @@ LspServer::LspServer(boost::asio::io_context& io, MessageSink& out, const Templa
       pool_(static_cast<std::size_t>(std::max(1, config_.analysisThreads))) {}
 
 LspServer::~LspServer() {
+  stopping_ = true;
   pool_.stop();
   pool_.join();
 }
@@ -208,9 +210,11 @@ void LspServer::handleNotification(const std::string& method, const json& params
   if (method == "textDocument/didSave") return didSave(params);
   if (method == "textDocument/didClose") return didClose(params);
   if (method == "workspace/didChangeConfiguration") return didChangeConfiguration(params);
+  if (method == "workspace/didChangeWatchedFiles") return didChangeWatchedFiles(params);
+  if (method == "workspace/didChangeWorkspaceFolders") return didChangeWorkspaceFolders(params);
   if (method == "$/setTrace") return;
   if (method.rfind("$/", 0) == 0) return;  // optional notifications may be ignored
-  // Said once per method: clients send some (willSave, didChangeWatchedFiles)
+  // Said once per method: clients send some (willSave, for one)
   // on every keystroke or save.
   if (ignoredNotifications_.insert(method).second)
     log(LogLevel::Info, "ignored notification " + method + " (nianbao does not handle it)");
@@ -254,7 +258,24 @@ json LspServer::initialize(const json& params) {
   markdownHover_ = !hoverFormats.is_array() || std::find(hoverFormats.begin(), hoverFormats.end(), "markdown") != hoverFormats.end();
   applyConfiguration(member(params, "initializationOptions"), "initializationOptions");
 
+  watchedFilesRegistration_ = flag(caps, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+  // Where last year's report may be: the workspace folders, or the root of older clients.
+  const json& folders = member(params, "workspaceFolders");
+  if (folders.is_array()) {
+    for (const auto& f : folders)
+      if (auto p = pathFromFileUri(member(f, "uri").is_string() ? member(f, "uri").get<std::string>() : ""))
+        workspaceFolders_.push_back(*p);
+  } else if (const json& root = member(params, "rootUri"); root.is_string()) {
+    if (auto p = pathFromFileUri(root.get<std::string>())) workspaceFolders_.push_back(*p);
+  } else if (const json& rootPath = member(params, "rootPath"); rootPath.is_string() && !rootPath.get<std::string>().empty()) {
+    workspaceFolders_.push_back(std::filesystem::path(rootPath.get<std::string>()).lexically_normal());
+  }
+
   analyzer_ = std::make_unique<Analyzer>(tmpl_, locale_);
+  reports_ = std::make_unique<WorkspaceReports>(*analyzer_, config_.readFile);
+  environment_.crossCheck = [this](const std::string& uri, const SourceText& text, const Analysis& analysis) {
+    return crossCheck(uri, text, analysis);
+  };
   environment_.analyzer = analyzer_.get();
   environment_.pool = &pool_;
   environment_.publish = [this](const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged) {
@@ -266,7 +287,7 @@ json LspServer::initialize(const json& params) {
   json capabilities = {
       {"positionEncoding", encodingName(encoding_)},
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
-      {"diagnosticProvider", {{"identifier", "nianbao"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}}},
+      {"diagnosticProvider", {{"identifier", "nianbao"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}}},
       {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.nianbao"}}, {"resolveProvider", false}}},
       // "#" starts a markdown heading: the moment to offer the missing ones.
       {"completionProvider", {{"triggerCharacters", {"#"}}, {"resolveProvider", false}}},
@@ -275,6 +296,7 @@ json LspServer::initialize(const json& params) {
       {"documentSymbolProvider", true},
       {"foldingRangeProvider", true},
       {"executeCommandProvider", {{"commands", {kInsertSkeleton}}}},
+      {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   return {{"capabilities", capabilities}, {"serverInfo", {{"name", "nianbao"}, {"version", kServerVersion}}}};
 }
@@ -283,6 +305,8 @@ void LspServer::initialized() {
   log(LogLevel::Info, std::string("nianbao ") + kServerVersion + " ready: positions in " + encodingName(encoding_) +
                           ", messages in " + locale_ + ", diagnostics " + (pullDiagnostics_ ? "pulled" : "pushed"));
   if (configurationRequests_) requestConfiguration();
+  watchReportFiles();
+  scanFolders(workspaceFolders_);
 }
 
 void LspServer::exit() { finish(shutdownRequested_ ? 0 : 1); }
@@ -290,6 +314,7 @@ void LspServer::exit() { finish(shutdownRequested_ ? 0 : 1); }
 void LspServer::finish(int code) {
   if (state_ == State::Exited) return;
   state_ = State::Exited;
+  stopping_ = true;
   clientListening_ = false;
   for (auto& [uri, doc] : documents_) boost::asio::post(doc->strand(), [doc = doc] { doc->close(); });
   documents_.clear();
@@ -373,6 +398,7 @@ void LspServer::didSave(const json& params) {
 void LspServer::didClose(const json& params) {
   auto doc = document(params);
   documents_.erase(doc->uri());
+  recheck(reports_->closeOpen(doc->uri()));
   boost::asio::post(doc->strand(), [this, doc] {
     doc->close();
     // Squiggles of a closed file would linger in a pushing client.
@@ -409,6 +435,78 @@ json LspServer::diagnosticsJson(const DocumentView& view, const std::string& uri
   for (const auto& f : view.diagnostics)
     list.push_back(diagnosticJson(*view.text, f, encoding_, config_.docsBaseUrl, uri));
   return list;
+}
+
+// ---- the workspace's reports ----
+
+// Asks the client to tell us when report files change, so last year's
+// report stays current while it is edited outside the editor (or saved).
+void LspServer::watchReportFiles() {
+  if (!watchedFilesRegistration_) return;
+  json watchers = json::array({{{"globPattern", "**/*.{md,markdown,txt}"}}});
+  sendRequest("client/registerCapability",
+              {{"registrations", json::array({{{"id", "nianbao-report-files"},
+                                              {"method", "workspace/didChangeWatchedFiles"},
+                                              {"registerOptions", {{"watchers", watchers}}}}})}});
+}
+
+void LspServer::scanFolders(std::vector<std::filesystem::path> folders) {
+  if (folders.empty()) return;
+  // On the pool: a large workspace takes a while, and nothing waits for it.
+  boost::asio::post(pool_, [this, folders = std::move(folders)] {
+    std::size_t found = reports_->scan(folders, stopping_);
+    if (stopping_) return;
+    log(LogLevel::Info, "found " + std::to_string(found) + " report(s) with a year in the workspace");
+    // Documents opened meanwhile were checked without them.
+    boost::asio::post(strand_, [this] {
+      std::vector<std::string> open;
+      for (const auto& [uri, doc] : documents_) open.push_back(uri);
+      recheck(std::move(open));
+    });
+  });
+}
+
+void LspServer::didChangeWatchedFiles(const json& params) {
+  std::vector<std::filesystem::path> paths;
+  const json& changes = member(params, "changes");
+  if (!changes.is_array()) throw InvalidParamsError("changes must be an array");
+  for (const auto& change : changes) {
+    const json& uri = member(change, "uri");
+    if (auto p = pathFromFileUri(uri.is_string() ? uri.get<std::string>() : "")) paths.push_back(*p);
+  }
+  // Created, changed and deleted alike: the file is read again, or is gone.
+  boost::asio::post(pool_, [this, paths = std::move(paths)] {
+    std::vector<std::string> affected;
+    for (const auto& p : paths) {
+      if (stopping_) return;
+      auto more = reports_->fileChanged(p);
+      affected.insert(affected.end(), more.begin(), more.end());
+    }
+    recheck(std::move(affected));
+  });
+}
+
+void LspServer::didChangeWorkspaceFolders(const json& params) {
+  std::vector<std::filesystem::path> added;
+  for (const auto& f : path(params, {"event", "added"}))
+    if (auto p = pathFromFileUri(member(f, "uri").is_string() ? member(f, "uri").get<std::string>() : ""))
+      added.push_back(*p);
+  // A removed folder's reports stay known: last year's report is still last year's.
+  scanFolders(std::move(added));
+}
+
+std::vector<Finding> LspServer::crossCheck(const std::string& uri, const SourceText& text, const Analysis& analysis) {
+  recheck(reports_->putOpen(uri, text, analysis));
+  return reports_->check(uri, text, analysis);
+}
+
+void LspServer::recheck(std::vector<std::string> uris) {
+  if (uris.empty()) return;
+  boost::asio::post(strand_, [this, uris = std::move(uris)] {
+    for (const auto& uri : uris)
+      if (auto it = documents_.find(uri); it != documents_.end())
+        boost::asio::post(it->second->strand(), [doc = it->second] { doc->recheck(); });
+  });
 }
 
 // ---- requests answered from a view ----

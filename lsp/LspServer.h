@@ -6,6 +6,7 @@
 // transport (or a test) hands it message bodies with receive().
 
 #include <atomic>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
@@ -23,12 +24,15 @@
 #include "Protocol.h"
 #include "Settings.h"
 #include "Transport.h"
+#include "WorkspaceReports.h"
 
 namespace nianbao::lsp {
 
 struct ServerConfig {
   int analysisThreads = 2;
   std::string docsBaseUrl = "https://github.com/nianbao/nianbao/blob/main/docs/rules.md#";
+  // Reads the workspace's report files (for last year's report); null reads bytes as UTF-8.
+  ReadReportFile readFile;
 };
 
 class LspServer {
@@ -69,6 +73,14 @@ class LspServer {
   void didSave(const nlohmann::json& params);
   void didClose(const nlohmann::json& params);
 
+  // The workspace's reports, for carryover-mismatch.
+  void watchReportFiles();
+  void scanFolders(std::vector<std::filesystem::path> folders);
+  void didChangeWatchedFiles(const nlohmann::json& params);
+  void didChangeWorkspaceFolders(const nlohmann::json& params);
+  std::vector<Finding> crossCheck(const std::string& uri, const SourceText& text, const Analysis& analysis);
+  void recheck(std::vector<std::string> uris);  // any thread
+
   // Settings.
   void didChangeConfiguration(const nlohmann::json& params);
   void applyConfiguration(const nlohmann::json& section, const char* from);
@@ -106,6 +118,10 @@ class LspServer {
   boost::asio::thread_pool pool_;
   std::unique_ptr<Analyzer> analyzer_;  // made at initialize, in the client's language
   Document::Environment environment_;
+  std::unique_ptr<WorkspaceReports> reports_;  // made at initialize, with the analyzer
+  std::vector<std::filesystem::path> workspaceFolders_;
+  bool watchedFilesRegistration_ = false;  // the client lets us ask it to watch files
+  std::atomic<bool> stopping_{false};       // ends a workspace scan early
 
   State state_ = State::Uninitialized;
   bool shutdownRequested_ = false;

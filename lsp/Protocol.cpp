@@ -83,8 +83,12 @@ json diagnosticJson(const SourceText& text, const Finding& finding, PositionEnco
   if (!docsBaseUrl.empty()) d["codeDescription"] = {{"href", docsBaseUrl + finding.code}};
   if (!uri.empty() && !finding.related.empty()) {
     json related = json::array();
-    for (const auto& r : finding.related)
-      related.push_back({{"location", {{"uri", uri}, {"range", toJson(text, r.range, e)}}}, {"message", r.message}});
+    for (const auto& r : finding.related) {
+      // Last year's report, for carryover-mismatch, is another document.
+      const SourceText& where = r.document ? r.document->text : text;
+      json location = {{"uri", r.document ? r.document->name : uri}, {"range", toJson(where, r.range, e)}};
+      related.push_back({{"location", std::move(location)}, {"message", r.message}});
+    }
     d["relatedInformation"] = std::move(related);
   }
   return d;

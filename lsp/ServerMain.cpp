@@ -16,11 +16,13 @@ namespace nianbao::lsp {
 
 namespace {
 
-int serve(boost::asio::io_context& io, int inFd, int outFd) {
+int serve(boost::asio::io_context& io, int inFd, int outFd, const ServerOptions& options) {
   FdTransport transport(inFd, outFd);
   int exitCode = 1;
   {
-    LspServer server(io, transport, governmentInformationDisclosure2021());
+    ServerConfig config;
+    config.readFile = options.readFile;
+    LspServer server(io, transport, governmentInformationDisclosure2021(), config);
     server.onExit = [&](int code) {
       exitCode = code;
       io.stop();
@@ -42,7 +44,7 @@ int runServer(const ServerOptions& options) {
   // A client that goes away mid-write must give EPIPE, not kill the process.
   std::signal(SIGPIPE, SIG_IGN);
   boost::asio::io_context io(1);
-  if (options.listen.empty()) return serve(io, 0, 1);
+  if (options.listen.empty()) return serve(io, 0, 1, options);
 
   auto colon = options.listen.rfind(':');
   if (colon == std::string::npos) {
@@ -64,7 +66,7 @@ int runServer(const ServerOptions& options) {
     acceptor.close();  // one client: a debugging aid, not a service
     std::cerr << "nianbao server: client connected from " << socket.remote_endpoint() << std::endl;
     int fd = socket.native_handle();
-    return serve(io, fd, fd);
+    return serve(io, fd, fd, options);
   } catch (const std::invalid_argument&) {
     std::cerr << "nianbao server: --listen: '" << portText << "' is not a port number\n";
   } catch (const std::out_of_range&) {

@@ -3,10 +3,13 @@
 
 #include <string>
 
+#include "WorkspaceReports.h"
+
 namespace nianbao::lsp {
 
 struct ServerOptions {
   std::string listen;  // "" for stdio, else "HOST:PORT" (PORT 0: any free port, printed on stderr)
+  ReadReportFile readFile;  // how the workspace's report files are read (decoded)
 };
 
 // Serves until exit or end of input; returns the process exit code (0 after

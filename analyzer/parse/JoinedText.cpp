@@ -3,7 +3,6 @@
 #include <string_view>
 
 namespace nianbao {
-namespace {
 
 bool isPageFooter(std::string_view line) {
   // "-1-", "— 2 —", "3": what pdftotext leaves of a page number.
@@ -17,6 +16,8 @@ bool isPageFooter(std::string_view line) {
   }
   return digit;
 }
+
+namespace {
 
 std::string_view trimmed(std::string_view s, std::size_t* skipped) {
   std::size_t b = 0;

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/ReportModel.h"
@@ -21,6 +22,9 @@ struct JoinedText {
   // The text range bytes [begin, end) came from (begin < end).
   ByteRange sourceRange(std::size_t begin, std::size_t end) const { return {source[begin], source[end - 1] + 1}; }
 };
+
+// Whether a trimmed line is what pdftotext leaves of a page number (-1-, — 2 —).
+bool isPageFooter(std::string_view line);
 
 // Lines [firstLine, lastLine) of `text`, tables of `model` left out.
 JoinedText joinProse(const SourceText& text, const ReportModel& model, std::size_t firstLine, std::size_t lastLine);

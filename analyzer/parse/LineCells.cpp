@@ -130,7 +130,12 @@ CellState classifyValue(std::string_view cellText, std::optional<Number>* value)
   if (f.empty()) return CellState::Blank;
   std::size_t i = 0;
   bool negative = false;
-  if (f[0] == U'-' && f.size() > 1) { negative = true; i = 1; }
+  // A sign: -2 is invalid in most columns (the rules say so), +3 is how the
+  // 2019 format's 本年增/减 writes an increase.
+  if ((f[0] == U'-' || f[0] == U'+') && f.size() > 1) {
+    negative = f[0] == U'-';
+    i = 1;
+  }
   std::int64_t whole = 0, fraction = 0, fractionScale = 1;
   bool digits = false, point = false, ok = true;
   for (; i < f.size(); ++i) {

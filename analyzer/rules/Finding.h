@@ -3,6 +3,7 @@
 // about, a message naming the numbers, and the edit that fixes it when one is
 // safe to make without asking.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,10 +31,19 @@ struct Fix {
   friend bool operator==(const Fix&, const Fix&) = default;
 };
 
-// The other side of a contradiction: the table cell a sentence disagrees with.
+// Another text a finding points into (last year's report), with the name the
+// caller gave it (a path, a URI): the analyzer knows no files.
+struct OtherDocument {
+  std::string name;
+  SourceText text;
+};
+
+// The other side of a contradiction: the table cell a sentence disagrees
+// with, or last year's figure this year's does not follow from.
 struct RelatedLocation {
   ByteRange range;
   std::string message;
+  std::shared_ptr<const OtherDocument> document = nullptr;  // null: the text the finding is in
   friend bool operator==(const RelatedLocation&, const RelatedLocation&) = default;
 };
 

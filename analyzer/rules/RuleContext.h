@@ -1,5 +1,6 @@
 #pragma once
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/ReportModel.h"
@@ -33,6 +34,23 @@ struct RuleContext {
   }
   // The whole content of `line`, for findings about a place rather than a token.
   ByteRange lineRange(std::size_t line) const { return {text.lineStart(line), text.lineEnd(line)}; }
+
+  // The first heading of the part numbered `numeral` (a repeated part is read
+  // where it first appears), or nullptr if the report lacks it.
+  const PartHeading* partHeading(const std::string& numeral) const {
+    int part = tmpl.partIndex(numeral);
+    if (part < 0) return nullptr;
+    for (const auto& h : model.parts)
+      if (h.part == part) return &h;
+    return nullptr;
+  }
+  // The lines after `heading` up to the next part heading: [first, last).
+  std::pair<std::size_t, std::size_t> partBody(const PartHeading& heading) const {
+    std::size_t last = text.lineCount();
+    for (const auto& h : model.parts)
+      if (h.line > heading.line && h.line < last) last = h.line;
+    return {heading.line + 1, last};
+  }
 
   // The cell `ref` names, in the first row of its kind; nullptr if the table
   // or the row is missing, or the row's cells do not line up with the columns.
@@ -73,5 +91,14 @@ void checkDates(const RuleContext& ctx);
 
 // Values the reporting body cannot have: implausible-value.
 void checkPlausibility(const RuleContext& ctx);
+
+// The 2019 format left in a report: obsolete-format (it takes over checkTableStructure's finding on the same cell, so it runs after it).
+void checkFormat(const RuleContext& ctx);
+
+// Part 五 left empty, or naming problems without improvements: part-empty.
+void checkPartContent(const RuleContext& ctx);
+
+// The prose's fees against part 二's 行政事业性收费: fee-conflict.
+void checkFees(const RuleContext& ctx);
 
 }  // namespace nianbao

@@ -222,8 +222,10 @@ class TableChecker {
   }
 
   void checkCell(const TableRow& row, const ValueCell& v, const TemplateColumn& column) {
-    bool fraction = v.state == CellState::Number && v.value && column.kind == NumberKind::Count && !v.value->isWhole();
-    if (v.state == CellState::Number && !fraction) return;
+    bool signedOk = column.kind == NumberKind::Change && v.state == CellState::Negative;  // a decrease
+    bool number = v.state == CellState::Number || signedOk;
+    bool fraction = number && v.value && column.kind != NumberKind::Amount && !v.value->isWhole();
+    if (number && !fraction) return;
     std::map<std::string, std::string> args{{"row", rowName(row)},
                                             {"column", column.label},
                                             {"kind", ctx_.tmpl.kindName(column.kind, ctx_.locale)},

@@ -99,7 +99,7 @@ std::string Template::message(const std::string& key,
 }
 
 std::string Template::kindName(NumberKind kind, std::string_view locale) const {
-  std::string key = kind == NumberKind::Count ? "count" : "amount";
+  std::string key = kind == NumberKind::Count ? "count" : kind == NumberKind::Amount ? "amount" : "change";
   const TemplateTranslation* tr = translation(locale);
   const std::string* found = wording(tr ? &tr->kindNames : nullptr, kindNames, key);
   return found ? *found : key;

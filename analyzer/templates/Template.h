@@ -3,6 +3,7 @@
 // Nothing here knows a Chinese label; every label comes from a data file
 // (templates/*.json, read by TemplateJson), so a new format is a new file.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,7 +25,9 @@ struct TemplateTopic {
   std::vector<std::string> keywords;  // any of them in a heading finds the topic
 };
 
-enum class NumberKind { Count, Amount };  // whole and non-negative / non-negative
+// Count: whole, non-negative. Amount: non-negative, decimals allowed.
+// Change: whole, may be negative (the 2019 format's 本年增/减).
+enum class NumberKind { Count, Amount, Change };
 
 struct TemplateColumn {
   std::string id;
@@ -131,6 +134,70 @@ struct TemplatePlausibility {
   double townshipAmountMax = 0;                  // above it, probably entered in 元
 };
 
+// What a report carries over from last year's by the same body
+// (carryover-mismatch), and how the body is named.
+struct TemplateCarryover {
+  TemplateCellRef carriedIn;   // this year's 二、上年结转 (its column unused: every column is compared)
+  TemplateCellRef carriedOut;  // last year's 四、结转下年度继续办理
+  std::string inForceTable;    // 第二十条第（一）项: 现行有效 rolls forward
+  std::string issued, repealed, inForce;  // its columns
+  std::vector<std::string> bodySuffixes;  // 人民政府: not part of what tells two bodies apart
+  std::vector<std::string> regionEndings; // 市, 区: a name before the body's is a region's
+  std::vector<std::string> preambleOpeners;  // 本报告由 (the body named when there is no title)
+  std::vector<std::string> preambleClosers;  // 根据, 编制
+  std::vector<std::string> compilerSuffixes; // 办公室: the office writing for the body
+};
+
+// What part-empty reads (the part of problems and improvements, 五): it
+// must say something once the report has prose of its own in `afterProseIn`
+// (一), and if it names problems it must say what will be done about them.
+struct TemplatePartContent {
+  std::string part;                           // numeral of the part read (五)
+  std::string afterProseIn;                   // numeral of the part written first (一): a skeleton is not nagged
+  std::vector<std::string> problemWords;      // 存在以下问题, 主要表现在, 不足 …
+  std::vector<std::string> improvementWords;  // 针对这些问题, 下一步, 整改措施 …
+};
+
+// What fee-conflict reads: the prose's 信息处理费 (one of the body's fees) and
+// statements that nothing at all was charged, against the cell of all fees.
+struct TemplateFees {
+  TemplateCellRef cell;                         // 行政事业性收费, in its column's unit
+  std::vector<std::string> parts;               // numerals of the parts read (一, 六)
+  std::map<std::string, std::int64_t> units;    // 元 → 1, 万元 → 10000: yuan per unit
+  std::vector<std::string> feeWords;            // 信息处理费: an amount after it is that fee
+  std::vector<std::string> noneWords;           // 未收取任何费用: nothing at all was charged
+  std::vector<std::string> scopeWords;          // 信息处理费, 申请: the sentence is about one kind of fee only
+  std::vector<std::string> rateWords;           // 每, 标准: a clause with one gives a rate, not a total
+};
+
+// The report years a format is for: 2019 to 2020, or 2021 on.
+struct TemplateYears {
+  int from = 0;
+  std::optional<int> to;  // none: still in force
+  bool contains(int year) const { return year >= from && (!to || year <= *to); }
+};
+
+// Wording of an older format that a report of this one has kept
+// (obsolete-format). A column or row label is answered with the columns or
+// rows of the table it is found in; a dropped one has no counterpart.
+struct TemplateObsoleteLabel {
+  enum class Kind { Column, Row, Dropped };
+  std::string text;
+  Kind kind = Kind::Dropped;
+};
+
+struct TemplateRowRef {
+  std::string table;
+  std::string row;
+};
+
+struct TemplateObsoleteFormat {
+  std::string templateId;                     // the older format's template
+  std::vector<TemplateObsoleteLabel> labels;  // its captions, column and row labels
+  std::vector<std::string> citations;         // its document number, cited as a report's basis
+  std::vector<TemplateRowRef> collapsedGroups;  // groups it wrote as one row of numbers
+};
+
 // One language's wording of a template's messages and number kinds. Keys
 // missing here fall back to the template's own (Chinese) wording.
 struct TemplateTranslation {
@@ -156,6 +223,11 @@ struct Template {
   std::optional<TemplateProseCounts> proseCounts;  // none: the prose is not compared with the tables
   std::optional<TemplateDates> dates;              // none: years are not checked
   std::optional<TemplatePlausibility> plausibility;
+  std::optional<TemplateYears> years;              // none: not chosen by a report's year
+  std::optional<TemplateObsoleteFormat> obsoleteFormat;  // none: obsolete-format is not checked
+  std::optional<TemplatePartContent> partContent;  // none: part-empty is not checked
+  std::optional<TemplateFees> fees;                // none: fee-conflict is not checked
+  std::optional<TemplateCarryover> carryover;  // none: reports are not compared across years
   std::map<std::string, std::string> kindNames;  // "count" -> 非负整数
   std::map<std::string, std::string> messages;   // finding code -> format
   std::map<std::string, TemplateTranslation> translations;  // locale ("en") -> wording

@@ -56,7 +56,40 @@ NumberKind kindOf(const json& column, const std::string& path) {
   std::string kind = text(column, "kind", path, false);
   if (kind.empty() || kind == "count") return NumberKind::Count;
   if (kind == "amount") return NumberKind::Amount;
-  throw SchemaError{path + ".kind must be \"count\" or \"amount\""};
+  if (kind == "change") return NumberKind::Change;
+  throw SchemaError{path + ".kind must be \"count\", \"amount\" or \"change\""};
+}
+
+TemplateCarryover readCarryover(const Template& t, const json& j, const std::string& p) {
+  TemplateCarryover c;
+  auto row = [&](const char* name) {
+    std::string rp = p + "." + name;
+    TemplateCellRef ref{text(field(j, name, p), "table", rp), text(field(j, name, p), "row", rp), ""};
+    const TemplateTable* table = t.table(ref.table);
+    if (!table) throw SchemaError{rp + ".table: unknown table " + ref.table};
+    if (table->rowIndex(ref.row) < 0) throw SchemaError{rp + ".row: unknown row " + ref.row};
+    return ref;
+  };
+  c.carriedIn = row("carried_in");
+  c.carriedOut = row("carried_out");
+  if (c.carriedIn.table != c.carriedOut.table)
+    throw SchemaError{p + ": carried_in and carried_out must be rows of one table"};
+  const json& f = field(j, "in_force", p);
+  const std::string fp = p + ".in_force";
+  c.inForceTable = text(f, "table", fp);
+  c.issued = text(f, "issued", fp);
+  c.repealed = text(f, "repealed", fp);
+  c.inForce = text(f, "in_force", fp);
+  const TemplateTable* table = t.table(c.inForceTable);
+  if (!table) throw SchemaError{fp + ".table: unknown table " + c.inForceTable};
+  for (const std::string* column : {&c.issued, &c.repealed, &c.inForce})
+    if (table->columnIndex(*column) < 0) throw SchemaError{fp + ": unknown column " + *column};
+  c.bodySuffixes = texts(j, "body_suffixes", p);
+  c.regionEndings = texts(j, "region_endings", p);
+  c.preambleOpeners = texts(j, "preamble_openers", p);
+  c.preambleClosers = texts(j, "preamble_closers", p);
+  c.compilerSuffixes = texts(j, "compiler_suffixes", p);
+  return c;
 }
 
 TemplateTable readTable(const json& t, const std::string& path) {
@@ -206,6 +239,100 @@ TemplateProseCounts readProseCounts(const Template& t, const json& j, const std:
   return pc;
 }
 
+TemplatePartContent readPartContent(const Template& t, const json& j, const std::string& p) {
+  if (!j.is_object()) throw SchemaError{p + " must be an object"};
+  TemplatePartContent pc;
+  pc.part = text(j, "part", p);
+  if (t.partIndex(pc.part) < 0) throw SchemaError{p + ".part: no part " + pc.part};
+  pc.afterProseIn = text(j, "after_prose_in", p);
+  if (t.partIndex(pc.afterProseIn) < 0) throw SchemaError{p + ".after_prose_in: no part " + pc.afterProseIn};
+  pc.problemWords = texts(j, "problem_words", p);
+  pc.improvementWords = texts(j, "improvement_words", p);
+  if (pc.problemWords.empty() || pc.improvementWords.empty())
+    throw SchemaError{p + " needs problem_words and improvement_words"};
+  return pc;
+}
+
+TemplateFees readFees(const Template& t, const json& j, const std::string& p) {
+  if (!j.is_object()) throw SchemaError{p + " must be an object"};
+  TemplateFees fees;
+  const json& cell = field(j, "cell", p);
+  const std::string cp = p + ".cell";
+  fees.cell = {text(cell, "table", cp), text(cell, "row", cp), text(cell, "column", cp)};
+  const TemplateTable* table = t.table(fees.cell.table);
+  if (!table) throw SchemaError{cp + ".table: unknown table " + fees.cell.table};
+  if (table->rowIndex(fees.cell.row) < 0) throw SchemaError{cp + ".row: unknown row " + fees.cell.row};
+  int column = table->columnIndex(fees.cell.column);
+  if (column < 0) throw SchemaError{cp + ".column: unknown column " + fees.cell.column};
+  fees.parts = texts(j, "parts", p);
+  for (const auto& part : fees.parts)
+    if (t.partIndex(part) < 0) throw SchemaError{p + ".parts: no part " + part};
+  const json& units = field(j, "units", p);
+  if (!units.is_object()) throw SchemaError{p + ".units must be an object of yuan per unit"};
+  for (const auto& [unit, yuan] : units.items()) {
+    if (!yuan.is_number_unsigned() || yuan.get<std::int64_t>() <= 0)
+      throw SchemaError{p + ".units." + unit + " must be a positive whole number"};
+    fees.units[unit] = yuan.get<std::int64_t>();
+  }
+  // The cell is compared in yuan, so its unit must be one of them.
+  const std::string& cellUnit = table->columns[static_cast<std::size_t>(column)].unit;
+  if (!fees.units.count(cellUnit)) throw SchemaError{p + ".units has no " + cellUnit + ", the unit of the cell"};
+  fees.feeWords = texts(j, "fee_words", p);
+  fees.noneWords = texts(j, "none_words", p);
+  fees.scopeWords = texts(j, "scope_words", p);
+  fees.rateWords = texts(j, "rate_words", p);
+  if (fees.feeWords.empty() && fees.noneWords.empty()) throw SchemaError{p + " needs fee_words or none_words"};
+  return fees;
+}
+
+TemplateYears readYears(const json& j, const std::string& p) {
+  auto year = [&](const char* name) {
+    const json& v = field(j, name, p);
+    if (!v.is_number_integer()) throw SchemaError{p + "." + name + " must be a year"};
+    return v.get<int>();
+  };
+  TemplateYears years;
+  years.from = year("from");
+  if (j.contains("to")) years.to = year("to");
+  if (years.to && *years.to < years.from) throw SchemaError{p + ".to is before from"};
+  return years;
+}
+
+TemplateObsoleteFormat readObsoleteFormat(const Template& t, const json& j, const std::string& p) {
+  if (!j.is_object()) throw SchemaError{p + " must be an object"};
+  TemplateObsoleteFormat of;
+  of.templateId = text(j, "template", p);
+  if (j.contains("labels")) {
+    const json& labels = array(j, "labels", p);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      std::string lp = p + ".labels[" + std::to_string(i) + "]";
+      TemplateObsoleteLabel label;
+      label.text = text(labels[i], "text", lp);
+      std::string kind = text(labels[i], "kind", lp, false);
+      if (kind == "column") label.kind = TemplateObsoleteLabel::Kind::Column;
+      else if (kind == "row") label.kind = TemplateObsoleteLabel::Kind::Row;
+      else if (!kind.empty() && kind != "dropped") throw SchemaError{lp + ".kind must be column, row or dropped"};
+      of.labels.push_back(std::move(label));
+    }
+  }
+  of.citations = texts(j, "citations", p);
+  if (j.contains("collapsed_groups")) {
+    const json& groups = array(j, "collapsed_groups", p);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      std::string gp = p + ".collapsed_groups[" + std::to_string(i) + "]";
+      TemplateRowRef ref{text(groups[i], "table", gp), text(groups[i], "row", gp)};
+      const TemplateTable* table = t.table(ref.table);
+      if (!table) throw SchemaError{gp + ".table: unknown table " + ref.table};
+      const TemplateRow* row = table->row(ref.row);
+      if (!row) throw SchemaError{gp + ".row: unknown row " + ref.row};
+      if (!row->labelOnly || table->children(ref.row).empty())
+        throw SchemaError{gp + ".row: " + ref.row + " is no group of rows"};
+      of.collapsedGroups.push_back(std::move(ref));
+    }
+  }
+  return of;
+}
+
 Template read(const json& root) {
   if (!root.is_object()) throw SchemaError{"the template must be a JSON object"};
   Template t;
@@ -286,6 +413,12 @@ Template read(const json& root) {
     }
     t.plausibility = std::move(pl);
   }
+  if (root.contains("carryover")) t.carryover = readCarryover(t, root.at("carryover"), "$.carryover");
+  if (root.contains("part_content")) t.partContent = readPartContent(t, root.at("part_content"), "$.part_content");
+  if (root.contains("fees")) t.fees = readFees(t, root.at("fees"), "$.fees");
+  if (root.contains("years")) t.years = readYears(root.at("years"), "$.years");
+  if (root.contains("obsolete_format"))
+    t.obsoleteFormat = readObsoleteFormat(t, root.at("obsolete_format"), "$.obsolete_format");
   if (root.contains("dates")) {
     const json& d = root.at("dates");
     TemplateDates dates;

@@ -25,6 +25,7 @@ struct Checked {
   SourceText text;
   Analysis analysis;
   explicit Checked(std::string_view bytes) : text(bytes), analysis(builtinAnalyzer().analyze(text)) {}
+  Checked(std::string_view bytes, const Analyzer& analyzer) : text(bytes), analysis(analyzer.analyze(text)) {}
 
   std::vector<const Finding*> with(const std::string& code) const {
     std::vector<const Finding*> out;

@@ -1421,4 +1421,85 @@ TEST(Robustness, OddInputsExitZeroOrOneWithWellFormedOutput) {
   EXPECT_EQ(dir.listing(), names);
 }
 
+
+// ---------------------------------------------------------------------------
+// check --previous, and reports paired with last year's among the inputs.
+// Real 02 (洪泽区, 2023) and 03 (淮安市洪泽区, 2024). 02 line 132
+// 四、结转下年度继续办理: 11 characters, then the numbers at columns 40 (自然人)
+// … 67 (总计); 03 line 96 二、上年结转…: numbers at columns 47 … 82.
+
+std::string corpusReal(const std::string& name) {
+  return readBytes(fs::path(NIANBAO_SHARED) / "corpus" / "real" / name);
+}
+
+// Real 02 with its 结转下年度 自然人 and 总计 at 2.
+std::string hongze2023CarryingTwo() {
+  std::string text = corpusReal("02_hongze-qu-2023.txt");
+  std::size_t line = text.find("四、结转下年度继续办理");
+  std::size_t end = text.find('\n', line);
+  text[text.find_first_of("0", line + std::string("四、结转下年度继续办理").size())] = '2';
+  text[text.find_last_of("0", end)] = '2';
+  return text;
+}
+
+TEST(CheckPrevious, LastYearsReportNamedOnTheCommandLine) {
+  TempDir dir;
+  writeBytes(dir / "2023.txt", hongze2023CarryingTwo());
+  writeBytes(dir / "2024.txt", corpusReal("03_hongze-qu-2024.txt"));
+  std::string last = (dir / "2023.txt").string(), now = (dir / "2024.txt").string();
+  RunResult t = runNianbao({"check", "--previous", last, now});
+  EXPECT_THAT(t.out, HasSubstr(now + ":96:47: warning[carryover-mismatch]: 上年结转（自然人）为 0，而 2023 年年报的结转下年度继续办理为 2\n"));
+  EXPECT_THAT(t.out, HasSubstr(now + ":96:82: warning[carryover-mismatch]: 上年结转（总计）为 0，而 2023 年年报的结转下年度继续办理为 2\n"));
+  EXPECT_THAT(t.out, HasSubstr("    note: " + last + ":132:40: 2023 年年报：结转下年度继续办理（自然人）为 2\n"));
+  EXPECT_THAT(t.out, HasSubstr("    note: " + last + ":132:67: 2023 年年报：结转下年度继续办理（总计）为 2\n"));
+  // Only 2024's findings: last year's report is read, not checked.
+  EXPECT_THAT("\n" + t.out, Not(HasSubstr("\n" + last + ":")));
+  RunResult j = runNianbao({"check", "--format", "json", "--previous", last, now});
+  auto found = withCode(json::parse(j.out), "carryover-mismatch");
+  ASSERT_EQ(found.size(), 2u) << j.out;
+  EXPECT_EQ(found[1]["file"], now);
+  EXPECT_EQ(found[1]["line"], 96);
+  EXPECT_EQ(found[1]["column"], 82);
+  EXPECT_EQ(found[1]["related"][0]["file"], last);
+  EXPECT_EQ(found[1]["related"][0]["line"], 132);
+  EXPECT_EQ(found[1]["related"][0]["column"], 67);
+}
+
+TEST(CheckPrevious, InputsArePairedByBodyAndYear) {
+  // 洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one body; the
+  // city's 2024 report (real 01) is no one's next year here.
+  TempDir dir;
+  writeBytes(dir / "a.txt", corpusReal("03_hongze-qu-2024.txt"));
+  writeBytes(dir / "b.txt", hongze2023CarryingTwo());
+  writeBytes(dir / "c.txt", corpusReal("01_huaian-shi-2024.txt"));
+  RunResult t = runNianbao({"check", dir.path().string()});
+  EXPECT_THAT(t.out, HasSubstr((dir / "a.txt").string() + ":96:82: warning[carryover-mismatch]"));
+  EXPECT_THAT(t.out, HasSubstr("    note: " + (dir / "b.txt").string() + ":132:67: "));
+  EXPECT_THAT(t.out, Not(HasSubstr((dir / "c.txt").string() + ":125")));  // 01's 上年结转 is line 125
+  // Agreeing figures: nothing.
+  writeBytes(dir / "b.txt", corpusReal("02_hongze-qu-2023.txt"));
+  EXPECT_THAT(runNianbao({"check", dir.path().string()}).out, Not(HasSubstr("carryover-mismatch")));
+}
+
+TEST(CheckPrevious, AReportOfAnotherYearIsNotComparedAndSaysSo) {
+  TempDir dir;
+  writeBytes(dir / "2024.txt", corpusReal("03_hongze-qu-2024.txt"));
+  std::string now = (dir / "2024.txt").string();
+  RunResult t = runNianbao({"check", "--previous", now, now});
+  EXPECT_THAT(t.err, HasSubstr(now + " is the 2024 report and " + now + " the 2024 one; not compared"));
+  EXPECT_THAT(t.out, Not(HasSubstr("carryover-mismatch")));
+}
+
+TEST(CheckPrevious, AMissingOrNonReportPreviousIsAUsageError) {
+  TempDir dir;
+  writeBytes(dir / "2024.txt", corpusReal("03_hongze-qu-2024.txt"));
+  writeBytes(dir / "note.md", "会议纪要\n\n今天讨论了 3 件事。\n");
+  RunResult missing = runNianbao({"check", "--previous", (dir / "none.txt").string(), (dir / "2024.txt").string()});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_THAT(missing.err, HasSubstr("--previous: " + (dir / "none.txt").string()));
+  RunResult note = runNianbao({"check", "--previous", (dir / "note.md").string(), (dir / "2024.txt").string()});
+  EXPECT_EQ(note.status, 2);
+  EXPECT_THAT(note.err, HasSubstr((dir / "note.md").string() + " is not a 政府信息公开工作年度报告"));
+}
+
 }  // namespace

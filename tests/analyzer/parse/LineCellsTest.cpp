@@ -72,6 +72,10 @@ TEST(ClassifyValue, NumbersPlaceholdersAndText) {
   EXPECT_EQ(classifyValue("3,119", &v), CellState::Number);
   EXPECT_EQ(v->toString(), "3119");
   EXPECT_EQ(classifyValue("-3", &v), CellState::Negative);
+  EXPECT_EQ(classifyValue("+3", &v), CellState::Number);  // the 2019 format's 本年增/减
+  EXPECT_EQ(v->toString(), "3");
+  EXPECT_EQ(classifyValue("＋3", &v), CellState::Number);
+  EXPECT_EQ(classifyValue("+", nullptr), CellState::Text);
   EXPECT_EQ(classifyValue("", nullptr), CellState::Blank);
   EXPECT_EQ(classifyValue("/", nullptr), CellState::Placeholder);
   EXPECT_EQ(classifyValue("—", nullptr), CellState::Placeholder);

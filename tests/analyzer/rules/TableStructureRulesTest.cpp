@@ -69,12 +69,12 @@ TEST_P(TableRules, RowMissingAtTheStartOfATable) {
 
 TEST_P(TableRules, RowUnknown) {
   ReportSpec s = spec();
-  // The 2019 format's extra item, written as a row inside a table.
-  s.labels["行政强制"] = "政府集中采购";
+  // An item no format has (the 2019 format's 政府集中采购 is obsolete-format).
+  s.labels["行政强制"] = "行政征收";
   Checked c(buildReport(s));
   auto found = c.with("row-unknown");
   ASSERT_EQ(found.size(), 1u) << c.describe();
-  EXPECT_EQ(c.at(found[0]->range), "政府集中采购");
+  EXPECT_EQ(c.at(found[0]->range), "行政征收");
   EXPECT_EQ(found[0]->severity, Severity::Warning);
   EXPECT_EQ(c.with("row-missing").size(), 1u);  // 行政强制 itself is gone
 }
@@ -153,21 +153,6 @@ TEST(LabelMismatch, AstralCharactersInTheLabelAreCoveredExactly) {
   EXPECT_EQ(c.text.toCodePoints(found[0]->range.end).column, 5u);
 }
 
-TEST(LabelMismatch, ColumnsOfThe2019FormatAreNamedByPlace) {
-  // The 2019 format's part 二 columns, under 信息内容: nothing like the 2021
-  // wording, but in the places of 本年制发件数, 本年废止件数, 现行有效件数.
-  ReportSpec s;
-  s.headers["本年制发件数"] = "本年新制作数量";
-  s.headers["本年废止件数"] = "本年新公开数量";
-  s.headers["现行有效件数"] = "对外公开总数量";
-  Checked c(buildReport(s));
-  auto found = c.with("label-mismatch");
-  ASSERT_EQ(found.size(), 3u) << c.describe();
-  EXPECT_EQ(c.at(found[0]->range), "本年新制作数量");
-  EXPECT_EQ(found[0]->fix->edits[0].newText, "本年制发件数");
-  EXPECT_EQ(found[2]->fix->edits[0].newText, "现行有效件数");
-}
-
 TEST(CellInvalid, BlankCellInATabRow) {
   ReportSpec s;
   s.cells["规章"] = {"0", "", "0"};
@@ -178,19 +163,25 @@ TEST(CellInvalid, BlankCellInATabRow) {
   EXPECT_THAT(found[0]->message, HasSubstr("“本年废止件数”应为非负整数，实为空"));
 }
 
-TEST(RowMissing, GroupWrittenAsOneRowIsThe2019Format) {
-  // Real reports 02 and 03: （六）其他处理 carries numbers, its sub-rows are gone.
+TEST(RowMissing, GroupWrittenAsOneRow) {
+  // （五）不予处理 carries numbers, its sub-rows are gone. (The 2019 format's
+  // single （六）其他处理 is obsolete-format instead: FormatRulesTest.)
   ReportSpec s;
   s.layout = Layout::Spaced;
-  s.dropRows = {"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"};
+  s.dropRows = {"1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+                "5.要求行政机关确认或重新出具已获取信息"};
   std::string text = buildReport(s);
-  std::size_t at = text.find("（六）其他处理");
-  text.insert(at + std::string("（六）其他处理").size(), "    0    0    0    0    0    0    0");
+  std::size_t at = text.find("（五）不予处理");
+  text.insert(at + std::string("（五）不予处理").size(), "    0    0    0    0    0    0    0");
   Checked c(text);
   auto found = c.with("row-missing");
   ASSERT_EQ(found.size(), 1u) << c.describe();
-  EXPECT_THAT(found[0]->message, HasSubstr("（六）其他处理”只有一行合计（2019 年格式），缺少 3 行"));
+  EXPECT_EQ(c.at(found[0]->range), "（五）不予处理");
+  EXPECT_EQ(c.line(*found[0]), c.text.lineOf(at) + 1);
+  EXPECT_EQ(found[0]->severity, Severity::Error);
+  EXPECT_EQ(found[0]->message,
+            "表格“收到和处理政府信息公开申请情况表”中“（五）不予处理”只有一行合计，缺少 5 行："
+            "1.信访举报投诉类申请、2.重复申请、3.要求提供公开出版物、4.无正当理由大量反复申请 …");
   // The group row stands in for its sub-rows in the column sums.
   EXPECT_TRUE(c.with("sum-results").empty()) << c.describe();
 }

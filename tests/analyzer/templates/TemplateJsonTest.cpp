@@ -49,6 +49,86 @@ TEST(TemplateJson, ErrorsNameTheField) {
               HasSubstr("kind must be"));
 }
 
+// A template with one table of one group of two rows, plus `extra` fields.
+std::string withFields(const std::string& extra) {
+  return R"({"id": "x", "parts": [{"numeral": "一", "title": "a"}],
+    "tables": [{"id": "t", "part": "一", "columns": [{"id": "c", "label": "c", "kind": "change"}],
+      "rows": [{"id": "g", "label": "组", "label_only": true}, {"id": "r", "label": "行", "group": "g"},
+               {"id": "s", "label": "另一行"}]}])" + extra + "}";
+}
+
+TEST(TemplateJson, YearsAndObsoleteFormatAreRead) {
+  auto r = loadTemplateJson(withFields(R"(, "years": {"from": 2019, "to": 2020},
+    "obsolete_format": {"template": "old", "labels": [{"text": "旧列", "kind": "column"}, {"text": "旧行", "kind": "row"},
+      {"text": "旧表"}], "citations": ["〔2019〕1号"], "collapsed_groups": [{"table": "t", "row": "g"}]})"));
+  ASSERT_TRUE(r.value) << r.error;
+  EXPECT_EQ(r.value->tables[0].columns[0].kind, NumberKind::Change);
+  ASSERT_TRUE(r.value->years);
+  EXPECT_TRUE(r.value->years->contains(2020));
+  EXPECT_FALSE(r.value->years->contains(2021));
+  ASSERT_TRUE(r.value->obsoleteFormat);
+  const TemplateObsoleteFormat& of = *r.value->obsoleteFormat;
+  EXPECT_EQ(of.templateId, "old");
+  ASSERT_EQ(of.labels.size(), 3u);
+  EXPECT_EQ(of.labels[0].kind, TemplateObsoleteLabel::Kind::Column);
+  EXPECT_EQ(of.labels[1].kind, TemplateObsoleteLabel::Kind::Row);
+  EXPECT_EQ(of.labels[2].kind, TemplateObsoleteLabel::Kind::Dropped);
+  EXPECT_THAT(of.citations, ::testing::ElementsAre("〔2019〕1号"));
+  ASSERT_EQ(of.collapsedGroups.size(), 1u);
+  EXPECT_EQ(of.collapsedGroups[0].row, "g");
+  // Both are optional, and open-ended years contain every later one.
+  r = loadTemplateJson(withFields(R"(, "years": {"from": 2021})"));
+  ASSERT_TRUE(r.value) << r.error;
+  EXPECT_TRUE(r.value->years->contains(2099));
+  EXPECT_FALSE(r.value->obsoleteFormat);
+}
+
+TEST(TemplateJson, MalformedYearsAndObsoleteFormatAreRefusedNamingTheField) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"(, "years": {})", "$.years.from is missing"},
+      {R"(, "years": {"from": "2019"})", "$.years.from must be a year"},
+      {R"(, "years": {"from": 2021, "to": 2020})", "$.years.to is before from"},
+      {R"(, "obsolete_format": {"labels": []})", "$.obsolete_format.template is missing"},
+      {R"(, "obsolete_format": {"template": "o", "labels": [{"text": "a", "kind": "cell"}]})",
+       "$.obsolete_format.labels[0].kind must be column, row or dropped"},
+      {R"(, "obsolete_format": {"template": "o", "collapsed_groups": [{"table": "u", "row": "g"}]})",
+       "$.obsolete_format.collapsed_groups[0].table: unknown table u"},
+      {R"(, "obsolete_format": {"template": "o", "collapsed_groups": [{"table": "t", "row": "s"}]})",
+       "$.obsolete_format.collapsed_groups[0].row: s is no group of rows"},
+  };
+  for (const auto& [extra, error] : cases) {
+    auto r = loadTemplateJson(withFields(extra));
+    EXPECT_FALSE(r.value) << extra;
+    EXPECT_THAT(r.error, HasSubstr(error)) << extra;
+  }
+}
+
+TEST(TemplateJson, PartContentAndFeesAreReadAndCheckedNamingTheField) {
+  const Template& builtin = governmentInformationDisclosure2021();
+  ASSERT_TRUE(builtin.partContent && builtin.fees);
+  EXPECT_EQ(builtin.partContent->part, "五");
+  EXPECT_EQ(builtin.partContent->afterProseIn, "一");
+  EXPECT_EQ(builtin.fees->units.at("万元"), 10000);
+  const std::string base = R"({"id": "x", "parts": [{"numeral": "一", "title": "a"}],
+    "tables": [{"id": "t", "part": "一", "columns": [{"id": "c", "label": "c", "unit": "万元"}],
+                "rows": [{"id": "r", "label": "r"}]}], )";
+  auto error = [&](const std::string& section) { return loadTemplateJson(base + section + "}").error; };
+  EXPECT_THAT(error(R"("part_content": {"part": "九", "after_prose_in": "一", "problem_words": ["a"], "improvement_words": ["b"]})"),
+              HasSubstr("$.part_content.part: no part 九"));
+  EXPECT_THAT(error(R"("part_content": {"part": "一", "after_prose_in": "一", "improvement_words": ["b"]})"),
+              HasSubstr("$.part_content needs problem_words and improvement_words"));
+  const std::string cell = R"("cell": {"table": "t", "row": "r", "column": "c"}, )";
+  EXPECT_THAT(error(R"("fees": {"cell": {"table": "t", "row": "nope", "column": "c"}, "units": {"万元": 1}, "fee_words": ["f"]})"),
+              HasSubstr("$.fees.cell.row: unknown row nope"));
+  EXPECT_THAT(error(R"("fees": {)" + cell + R"("units": {"元": 1}, "fee_words": ["f"]})"),
+              HasSubstr("$.fees.units has no 万元, the unit of the cell"));
+  EXPECT_THAT(error(R"("fees": {)" + cell + R"("units": {"万元": -1}, "fee_words": ["f"]})"),
+              HasSubstr("$.fees.units.万元 must be a positive whole number"));
+  EXPECT_THAT(error(R"("fees": {)" + cell + R"("units": {"万元": 1}, "parts": ["九"], "fee_words": ["f"]})"),
+              HasSubstr("$.fees.parts: no part 九"));
+  EXPECT_EQ(error(R"("fees": {)" + cell + R"("units": {"万元": 1}, "fee_words": ["f"]})"), "");
+}
+
 TEST(TemplateJson, MessagesFillPlaceholders) {
   const Template& t = governmentInformationDisclosure2021();
   EXPECT_EQ(t.message("sum-row", {{"expected", "2"}, {"terms", "2+0"}, {"actual", "3"}}), "总计应为 2（2+0），实为 3");

@@ -75,24 +75,27 @@ std::set<std::string> placeholders(const std::string& format) {
 }
 
 TEST(BuiltinTemplate, EveryMessageAndKindHasAnEnglishWordingWithTheSamePlaceholders) {
-  const Template& t = governmentInformationDisclosure2021();
-  ASSERT_TRUE(t.translations.count("en"));
-  const TemplateTranslation& en = t.translations.at("en");
-  ASSERT_FALSE(t.messages.empty());
-  for (const auto& [key, chinese] : t.messages) {
-    auto it = en.messages.find(key);
-    ASSERT_NE(it, en.messages.end()) << "no English for " << key;
-    EXPECT_EQ(placeholders(it->second), placeholders(chinese)) << key << ": " << it->second;
-    EXPECT_NE(it->second, chinese) << key;
+  for (const Template* builtin : builtinTemplates()) {
+    const Template& t = *builtin;
+    SCOPED_TRACE(t.id);
+    ASSERT_TRUE(t.translations.count("en"));
+    const TemplateTranslation& en = t.translations.at("en");
+    ASSERT_FALSE(t.messages.empty());
+    for (const auto& [key, chinese] : t.messages) {
+      auto it = en.messages.find(key);
+      ASSERT_NE(it, en.messages.end()) << "no English for " << key;
+      EXPECT_EQ(placeholders(it->second), placeholders(chinese)) << key << ": " << it->second;
+      EXPECT_NE(it->second, chinese) << key;
+    }
+    // The reader refuses translations of keys the template lacks; this is the other direction.
+    EXPECT_EQ(en.messages.size(), t.messages.size());
+    for (const auto& [kind, chinese] : t.kindNames) {
+      auto it = en.kindNames.find(kind);
+      ASSERT_NE(it, en.kindNames.end()) << "no English for kind " << kind;
+      EXPECT_NE(it->second, chinese);
+    }
+    EXPECT_EQ(t.kindName(NumberKind::Amount, "en"), "a non-negative number");
   }
-  // The reader refuses translations of keys the template lacks; this is the other direction.
-  EXPECT_EQ(en.messages.size(), t.messages.size());
-  for (const auto& [kind, chinese] : t.kindNames) {
-    auto it = en.kindNames.find(kind);
-    ASSERT_NE(it, en.kindNames.end()) << "no English for kind " << kind;
-    EXPECT_NE(it->second, chinese);
-  }
-  EXPECT_EQ(t.kindName(NumberKind::Amount, "en"), "a non-negative number");
 }
 
 TEST(BuiltinTemplate, PlaceholdersAreTheOnesTheRulesFillIn) {
