@@ -38,7 +38,7 @@ struct DocumentView {
 };
 using ViewCallback = std::function<void(std::shared_ptr<const DocumentView>)>;
 
-// The part and topic completeness checks, which wait for a save by default.
+// The part and topic completeness checks (and part-empty), which wait for a save by default.
 bool isHeadingCheck(const std::string& code);
 
 class Document : public std::enable_shared_from_this<Document> {

@@ -54,6 +54,21 @@ FoldedSpan foldWithOffsets(std::string_view text, std::size_t offset) {
   return out;
 }
 
+// The first run of digits of a folded citation (its year), as written in
+// ASCII and in full-width digits; empty if it has none.
+std::pair<std::string, std::string> firstDigits(std::u32string_view folded) {
+  std::string half, full;
+  for (char32_t c : folded) {
+    if (c >= U'0' && c <= U'9') {
+      half += static_cast<char>(c);
+      full += toUtf8(std::u32string(1, c - U'0' + U'０'));
+    } else if (!half.empty()) {
+      break;
+    }
+  }
+  return {half, full};
+}
+
 bool hasValues(const TableRow& row) {
   return std::any_of(row.values.begin(), row.values.end(),
                      [](const ValueCell& v) { return v.state != CellState::Blank; });
@@ -81,21 +96,36 @@ class FormatChecker {
   // tables' lines: the old format's own tables (第二十条第（九）项) are no
   // tables of this template and leave no header or row in the model.
   void labels() {
-    std::vector<std::pair<std::u32string, const TemplateObsoleteLabel*>> wanted;
+    struct Wanted {
+      std::u32string words;
+      std::string ideograph;  // its last CJK ideograph, as written (folding keeps them)
+      const TemplateObsoleteLabel* label;
+    };
+    std::vector<Wanted> wanted;
     std::size_t longest = 0;
     for (const auto& l : of_.labels) {
-      wanted.emplace_back(fold(l.text), &l);
+      std::u32string words = fold(l.text);
+      auto last = std::find_if(words.rbegin(), words.rend(), [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; });
+      wanted.push_back({words, last == words.rend() ? "" : toUtf8(std::u32string(1, *last)), &l});
       longest = std::max(longest, l.text.size());
     }
     std::size_t nextLine = 0;
     for (const Table& table : ctx_.model.tables) {
       for (std::size_t line = std::max(nextLine, table.firstLine); line <= table.lastLine; ++line) {
-        LineCells lc = splitLine(ctx_.text.lineText(line), ctx_.text.lineStart(line));
+        // Most lines and cells are numbers and 2021 labels: look for a
+        // character of the old words before splitting and folding.
+        auto candidate = [&](std::string_view text) {
+          return std::any_of(wanted.begin(), wanted.end(),
+                             [&](const Wanted& w) { return text.find(w.ideograph) != std::string_view::npos; });
+        };
+        std::string_view lineText = ctx_.text.lineText(line);
+        if (!candidate(lineText)) continue;
+        LineCells lc = splitLine(lineText, ctx_.text.lineStart(line));
         for (const Cell& cell : lc.cells) {
           // A label with a unit after it, 采购总金额（万元）, and no more: prose is no cell.
-          if (cell.text.empty() || cell.text.size() > 2 * longest) continue;
+          if (cell.text.empty() || cell.text.size() > 2 * longest || !candidate(cell.text)) continue;
           std::u32string f = fold(cell.text);
-          for (const auto& [words, label] : wanted) {
+          for (const auto& [words, ideograph, label] : wanted) {
             bool whole = f == words;
             if (!whole && !(f.size() > words.size() && f.compare(0, words.size(), words) == 0 && f[words.size()] == U'['))
               continue;
@@ -146,12 +176,19 @@ class FormatChecker {
       if (h.part > 0) end = std::min(end, h.line);
     constexpr std::size_t kMaxBytes = 64 * 1024;
     std::vector<std::u32string> wanted;
-    for (const auto& c : of_.citations) wanted.push_back(fold(c));
+    std::vector<std::pair<std::string, std::string>> years;  // each citation's digits, half- and full-width
+    for (const auto& c : of_.citations) {
+      wanted.push_back(fold(c));
+      years.push_back(firstDigits(wanted.back()));
+    }
     for (std::size_t line = 0; line < end && ctx_.text.lineStart(line) < kMaxBytes; ++line) {
       std::string_view s = ctx_.text.lineText(line);
-      std::u32string f = fold(s);
-      for (const auto& w : wanted) {
-        if (w.empty() || f.find(w) == std::u32string::npos) continue;
+      for (std::size_t i = 0; i < wanted.size(); ++i) {
+        const std::u32string& w = wanted[i];
+        // Folding a paragraph costs far more than looking for its year.
+        const auto& [half, full] = years[i];
+        if (w.empty() || (s.find(half) == std::string_view::npos && s.find(full) == std::string_view::npos)) continue;
+        if (fold(s).find(w) == std::u32string::npos) continue;
         FoldedSpan span = foldWithOffsets(s, ctx_.text.lineStart(line));
         for (std::size_t at = span.chars.find(w); at != std::u32string::npos; at = span.chars.find(w, at + w.size())) {
           ByteRange range = span.range(at, w.size());

@@ -362,6 +362,34 @@ TEST(LspHeadings, MissingPartsAppearOnOpenAndAfterSavingNotWhileTyping) {
   EXPECT_EQ(missing, 2) << saved.dump(1);
 }
 
+// part-empty waits for a save too: part 五 is written last. The example's
+// part 五 is lines 84–101 (its heading on line 83, part 六's on line 102).
+TEST(LspHeadings, AnEmptyPartFiveIsReportedOnOpenAndSaveNotWhileTyping) {
+  std::ifstream in(NIANBAO_EXAMPLE, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::size_t five = text.find("#### 五、");
+  std::size_t body = text.find('\n', five) + 1, six = text.find("#### 六、");
+  ASSERT_LT(body, six);
+  text.erase(body, six - body);
+  InProcessClient client;
+  client.initialize();
+  client.open(kUri, text);
+  json opened = client.diagnostics(kUri, 1);
+  const json* empty = findCode(opened, "part-empty");
+  ASSERT_NE(empty, nullptr) << opened.dump(1);
+  EXPECT_EQ((*empty)["range"]["start"]["line"], 82);
+
+  // Writing part 五: the finding stays until the file is saved.
+  std::string sentence = "一是更新不及时。针对这些问题，下一步将加强培训。\n";
+  Place at = placeOf(text, body);
+  client.change(kUri, 2, json::array({{{"range", rangeJson(at, at, false)}, {"text", sentence}}}));
+  json typing = client.diagnostics(kUri, 2);
+  EXPECT_NE(findCode(typing, "part-empty"), nullptr) << typing.dump(1);
+  client.save(kUri);
+  json saved = client.diagnostics(kUri, 2);
+  EXPECT_EQ(findCode(saved, "part-empty"), nullptr) << saved.dump(1);
+}
+
 TEST(LspHeadings, TypingRightAfterOpeningKeepsTheOpeningChecks) {
   InProcessClient client;
   client.initialize();
