@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "Analyzer.h"
+#include "TemplateChoice.h"
 #include "Files.h"
 #include "Output.h"
 #include "rules/CarryoverRules.h"
@@ -67,20 +68,17 @@ bool hasError(const std::vector<Finding>& findings) {
   return false;
 }
 
-}  // namespace
-
-namespace {
-
 // A checked input, with what pairing it with last year's report needs.
 struct CheckedInput {
   std::vector<Finding> findings;
   ReportSummary summary;
+  const Analyzer* analyzer = nullptr;  // of the template it was checked against
 };
 
 // Last year's report for each input: `previous` (the user's --previous) for
 // every report of the year after it, else another input by the same body of
 // the year before. Index into `inputs`, `inputs.size()` for `previous`, or -1.
-std::vector<long> pairWithLastYear(const Analyzer& analyzer, const std::vector<Input>& inputs,
+std::vector<long> pairWithLastYear(const std::vector<Input>& inputs,
                                    const std::vector<CheckedInput>& checked, const std::optional<ReportSummary>& previous,
                                    const std::string& previousName, std::ostream& err) {
   std::vector<long> pairs(inputs.size(), -1);
@@ -97,7 +95,7 @@ std::vector<long> pairWithLastYear(const Analyzer& analyzer, const std::vector<I
       continue;
     }
     for (std::size_t j = 0; j < inputs.size(); ++j)
-      if (j != i && isLastYearsReport(analyzer.tmpl(), checked[j].summary, now)) {
+      if (j != i && isLastYearsReport(checked[i].analyzer->tmpl(), checked[j].summary, now)) {
         pairs[i] = static_cast<long>(j);
         break;
       }
@@ -107,7 +105,7 @@ std::vector<long> pairWithLastYear(const Analyzer& analyzer, const std::vector<I
 
 }  // namespace
 
-int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream& out, std::ostream& err) {
+int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::ostream& out, std::ostream& err) {
   if (options.format != "text" && options.format != "json") {
     err << "nianbao: --format must be text or json, not '" << options.format << "'\n";
     return 2;
@@ -125,12 +123,13 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
       return 2;
     }
     previousDocument = std::make_shared<const OtherDocument>(OtherDocument{options.previous, SourceText(*r.text)});
-    Analysis a = analyzer.analyze(previousDocument->text);
+    const Analyzer* analyzer = nullptr;
+    Analysis a = templates.analyze(previousDocument->text, &analyzer);
     if (!a.model.isReport) {
       err << "nianbao: --previous: " << options.previous << " is not a 政府信息公开工作年度报告\n";
       return 2;
     }
-    previous = summarizeReport(analyzer.tmpl(), previousDocument->text, a);
+    previous = summarizeReport(analyzer->tmpl(), previousDocument->text, a);
   }
 
   // Every input analysed first: last year's report may come after this year's.
@@ -138,10 +137,12 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
   checked.reserve(inputs.size());
   for (const auto& input : inputs) {
     SourceText text(input.text);
-    Analysis a = analyzer.analyze(text);
-    checked.push_back({std::move(a.findings), summarizeReport(analyzer.tmpl(), text, a)});
+    const Analyzer* analyzer = nullptr;
+    Analysis a = templates.analyze(text, &analyzer);
+    ReportSummary summary = summarizeReport(analyzer->tmpl(), text, a);
+    checked.push_back({std::move(a.findings), std::move(summary), analyzer});
   }
-  std::vector<long> pairs = pairWithLastYear(analyzer, inputs, checked, previous, options.previous, err);
+  std::vector<long> pairs = pairWithLastYear(inputs, checked, previous, options.previous, err);
 
   bool errors = false;
   std::size_t errorCount = 0, warningCount = 0, noteCount = 0;
@@ -159,6 +160,7 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
         document = std::make_shared<const OtherDocument>(OtherDocument{other.name, SourceText(other.text)});
         last = &checked[static_cast<std::size_t>(pairs[i])].summary;
       }
+      const Analyzer& analyzer = *checked[i].analyzer;
       std::vector<Finding> more =
           checkCarryover(analyzer.tmpl(), analyzer.locale(), text, analyzer.analyze(text), *last, document);
       findings.insert(findings.end(), more.begin(), more.end());
@@ -184,12 +186,15 @@ int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream
   return errors ? 1 : 0;
 }
 
-int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& out, std::ostream& err) {
+int runFix(const TemplateChoice& templates, const FixOptions& options, std::ostream& out, std::ostream& err) {
   std::vector<Input> inputs;
   bool ok = readInputs(options.paths, "", true, inputs, err);
   bool errorsLeft = false;
   for (const auto& input : inputs) {
     SourceText text(input.text);
+    const Analyzer* chosen = nullptr;
+    templates.analyze(text, &chosen);  // the report's year picks the template; fixes keep the year
+    const Analyzer& analyzer = *chosen;
     FixAllResult fixed = fixAll(analyzer, text);
     if (fixed.text != text.str()) {
       // Back in the encoding it was read in, byte order mark and all; a text

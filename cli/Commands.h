@@ -4,7 +4,7 @@
 #include <vector>
 
 namespace nianbao {
-class Analyzer;
+class TemplateChoice;
 }
 
 namespace nianbao::cli {
@@ -19,7 +19,7 @@ struct CheckOptions {
 };
 
 // Exit status: 0 no error finding, 1 at least one, 2 usage or I/O error.
-int runCheck(const Analyzer& analyzer, const CheckOptions& options, std::ostream& out, std::ostream& err);
+int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::ostream& out, std::ostream& err);
 
 struct FixOptions {
   std::vector<std::string> paths;
@@ -29,6 +29,6 @@ struct FixOptions {
 // endings, byte order mark and encoding (UTF-8, GB18030, UTF-16) kept; a text
 // that would not read back the same in its encoding is not written (exit 2).
 // Exit status otherwise as for check, on what is left.
-int runFix(const Analyzer& analyzer, const FixOptions& options, std::ostream& out, std::ostream& err);
+int runFix(const TemplateChoice& templates, const FixOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace nianbao::cli

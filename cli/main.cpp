@@ -6,25 +6,32 @@
 #include <string_view>
 
 #include "Analyzer.h"
+#include "TemplateChoice.h"
 #include "Commands.h"
 #include "Files.h"
 #include "ServerMain.h"
 #include "templates/BuiltinTemplates.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"nianbao: checks 政府信息公开工作年度报告 against the 2021 national template"};
+  CLI::App app{"nianbao: checks 政府信息公开工作年度报告 against the national template (2021, or 2019 for reports on 2019 and 2020)"};
   app.set_version_flag("--version", "nianbao 0.1.0");
   app.require_subcommand(1);
 
   // Findings in Chinese, the template's own wording, unless asked otherwise.
   std::string locale = "zh";
   const char* localeHelp = "Language of the messages: zh (the default) or en; en-US and other English tags mean en";
+  // The format of each report's year unless one is forced.
+  std::string templateName = "auto";
+  const char* templateHelp =
+      "The format to check against: auto (the default: the format of the report's year, 2019 for reports on 2019 "
+      "and 2020), 2019 or 2021";
 
   nianbao::cli::CheckOptions check;
   CLI::App* checkCmd = app.add_subcommand("check", "Report the findings in files, directories or - (stdin)");
   checkCmd->add_option("--format", check.format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   checkCmd->add_option("--locale", locale, localeHelp);
+  checkCmd->add_option("--template", templateName, templateHelp);
   checkCmd->add_option("--stdin-filename", check.stdinFilename, "The name to report standard input under");
   checkCmd->add_option("--previous", check.previous,
                        "Last year's report by the same body, to check what this year's carries over from it");
@@ -34,6 +41,7 @@ int main(int argc, char** argv) {
   nianbao::cli::FixOptions fix;
   CLI::App* fixCmd = app.add_subcommand("fix", "Apply every safe fix to the files, atomically");
   fixCmd->add_option("--locale", locale, localeHelp);
+  fixCmd->add_option("--template", templateName, templateHelp);
   fixCmd->add_option("paths", fix.paths, "Files or directories")->required();
 
   nianbao::lsp::ServerOptions server;
@@ -63,9 +71,16 @@ int main(int argc, char** argv) {
       return std::move(r.text);
     };
     if (*serverCmd) return nianbao::lsp::runServer(server);  // makes its analyzer in the client's language
-    nianbao::Analyzer analyzer(nianbao::governmentInformationDisclosure2021(), nianbao::normalizeLocale(locale));
-    if (*checkCmd) return nianbao::cli::runCheck(analyzer, check, std::cout, std::cerr);
-    if (*fixCmd) return nianbao::cli::runFix(analyzer, fix, std::cout, std::cerr);
+    bool known = true;
+    const auto& all = nianbao::builtinTemplates();
+    const nianbao::Template* forced = nianbao::TemplateChoice::forcedByName(all, templateName, &known);
+    if (!known) {
+      std::cerr << "nianbao: --template must be auto, 2019 or 2021, not '" << templateName << "'\n";
+      return 2;
+    }
+    nianbao::TemplateChoice templates(all, nianbao::normalizeLocale(locale), forced);
+    if (*checkCmd) return nianbao::cli::runCheck(templates, check, std::cout, std::cerr);
+    if (*fixCmd) return nianbao::cli::runFix(templates, fix, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "nianbao: internal error: " << e.what() << "\n";
     return 2;

@@ -3,71 +3,13 @@
 // `obsolete_format`: its captions and labels, its document number cited as
 // the report's basis, and groups it wrote as one row of numbers.
 #include <algorithm>
-#include <map>
 
 #include "parse/LineCells.h"
+#include "rules/ObsoleteWords.h"
 #include "rules/RuleContext.h"
-#include "text/Fold.h"
 
 namespace nianbao {
 namespace {
-
-// Document numbers bracket the year as 〔2019〕, [2019], 【2019】 or (2019)
-// at random: all compare as [2019].
-char32_t foldBracket(char32_t c) {
-  switch (c) {
-    case U'(': case U'[': case U'〔': case U'【': case U'〖': case U'〘':
-      return U'[';
-    case U')': case U']': case U'〕': case U'】': case U'〗': case U'〙':
-      return U']';
-    default:
-      return c;
-  }
-}
-
-std::u32string fold(std::string_view s) {
-  std::u32string f = foldForMatching(s);
-  std::transform(f.begin(), f.end(), f.begin(), foldBracket);
-  return f;
-}
-
-// `text` folded a code point at a time, each folded character remembering
-// the bytes it came from, so that a match found folded is a range as written.
-struct FoldedSpan {
-  std::u32string chars;
-  std::vector<ByteRange> from;
-  ByteRange range(std::size_t at, std::size_t length) const { return {from[at].begin, from[at + length - 1].end}; }
-};
-
-FoldedSpan foldWithOffsets(std::string_view text, std::size_t offset) {
-  FoldedSpan out;
-  for (std::size_t i = 0; i < text.size();) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    n = std::min(n, text.size() - i);
-    for (char32_t c : fold(text.substr(i, n))) {
-      out.chars.push_back(c);
-      out.from.push_back({offset + i, offset + i + n});
-    }
-    i += n;
-  }
-  return out;
-}
-
-// The first run of digits of a folded citation (its year), as written in
-// ASCII and in full-width digits; empty if it has none.
-std::pair<std::string, std::string> firstDigits(std::u32string_view folded) {
-  std::string half, full;
-  for (char32_t c : folded) {
-    if (c >= U'0' && c <= U'9') {
-      half += static_cast<char>(c);
-      full += toUtf8(std::u32string(1, c - U'0' + U'０'));
-    } else if (!half.empty()) {
-      break;
-    }
-  }
-  return {half, full};
-}
 
 bool hasValues(const TableRow& row) {
   return std::any_of(row.values.begin(), row.values.end(),
@@ -76,7 +18,8 @@ bool hasValues(const TableRow& row) {
 
 class FormatChecker {
  public:
-  FormatChecker(const RuleContext& ctx, const TemplateObsoleteFormat& of) : ctx_(ctx), of_(of) {}
+  FormatChecker(const RuleContext& ctx, const TemplateObsoleteFormat& of)
+      : ctx_(ctx), of_(of), words_(obsoleteWords(of)) {}
 
   void run() {
     labels();
@@ -96,41 +39,24 @@ class FormatChecker {
   // tables' lines: the old format's own tables (第二十条第（九）项) are no
   // tables of this template and leave no header or row in the model.
   void labels() {
-    struct Wanted {
-      std::u32string words;
-      std::string ideograph;  // its last CJK ideograph, as written (folding keeps them)
-      const TemplateObsoleteLabel* label;
-    };
-    std::vector<Wanted> wanted;
-    std::size_t longest = 0;
-    for (const auto& l : of_.labels) {
-      std::u32string words = fold(l.text);
-      auto last = std::find_if(words.rbegin(), words.rend(), [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; });
-      wanted.push_back({words, last == words.rend() ? "" : toUtf8(std::u32string(1, *last)), &l});
-      longest = std::max(longest, l.text.size());
-    }
+    const std::vector<std::u32string>& wanted = words_.labels;
     std::size_t nextLine = 0;
     for (const Table& table : ctx_.model.tables) {
       for (std::size_t line = std::max(nextLine, table.firstLine); line <= table.lastLine; ++line) {
-        // Most lines and cells are numbers and 2021 labels: look for a
-        // character of the old words before splitting and folding.
-        auto candidate = [&](std::string_view text) {
-          return std::any_of(wanted.begin(), wanted.end(),
-                             [&](const Wanted& w) { return text.find(w.ideograph) != std::string_view::npos; });
-        };
         std::string_view lineText = ctx_.text.lineText(line);
-        if (!candidate(lineText)) continue;
+        if (!words_.labelSieve.mayHold(lineText)) continue;
         LineCells lc = splitLine(lineText, ctx_.text.lineStart(line));
         for (const Cell& cell : lc.cells) {
           // A label with a unit after it, 采购总金额（万元）, and no more: prose is no cell.
-          if (cell.text.empty() || cell.text.size() > 2 * longest || !candidate(cell.text)) continue;
-          std::u32string f = fold(cell.text);
-          for (const auto& [words, ideograph, label] : wanted) {
-            bool whole = f == words;
-            if (!whole && !(f.size() > words.size() && f.compare(0, words.size(), words) == 0 && f[words.size()] == U'['))
-              continue;
-            ByteRange range = whole ? cell.range : foldWithOffsets(cell.text, cell.range.begin).range(0, words.size());
-            reportLabel(*label, range, cell.range, line);
+          if (cell.text.empty() || cell.text.size() > 2 * words_.longestLabel || !words_.labelSieve.mayHold(cell.text))
+            continue;
+          std::u32string f = foldObsolete(cell.text);
+          for (std::size_t i = 0; i < wanted.size(); ++i) {
+            const std::u32string& w = wanted[i];
+            bool whole = f == w;
+            if (!whole && !(f.size() > w.size() && f.compare(0, w.size(), w) == 0 && f[w.size()] == U'[')) continue;
+            ByteRange range = whole ? cell.range : foldWithOffsets(cell.text, cell.range.begin).range(0, w.size());
+            reportLabel(of_.labels[i], range, cell.range, line);
             break;
           }
         }
@@ -166,34 +92,44 @@ class FormatChecker {
     return nullptr;
   }
 
-  // The basis a report names is in its preamble or opening paragraph: read
-  // up to the first table or the second part, 64 KB at most.
+  // The basis a report names is in its preamble or its opening paragraph:
+  // read up to the first table, topic or second part, 16 KB at most.
   void citations() {
     if (of_.citations.empty()) return;
-    std::size_t end = ctx_.text.lineCount();
+    const SourceText& text = ctx_.text;
+    std::size_t end = text.lineCount();
     for (const Table& t : ctx_.model.tables) end = std::min(end, t.firstLine);
+    for (const TopicHeading& t : ctx_.model.topics) end = std::min(end, t.line);
     for (const PartHeading& h : ctx_.model.parts)
       if (h.part > 0) end = std::min(end, h.line);
-    constexpr std::size_t kMaxBytes = 64 * 1024;
-    std::vector<std::u32string> wanted;
-    std::vector<std::pair<std::string, std::string>> years;  // each citation's digits, half- and full-width
-    for (const auto& c : of_.citations) {
-      wanted.push_back(fold(c));
-      years.push_back(firstDigits(wanted.back()));
+    constexpr std::size_t kMaxBytes = 16 * 1024;
+    std::size_t endByte = std::min(end < text.lineCount() ? text.lineStart(end) : text.size(), kMaxBytes);
+    const std::vector<std::string>& years = words_.citationYears;
+    bool everyLine = years.empty();
+    // Folding a paragraph costs far more than looking for a year in its bytes.
+    std::vector<std::size_t> lines;
+    if (everyLine)
+      for (std::size_t l = 0; l < end && text.lineStart(l) < endByte; ++l) lines.push_back(l);
+    for (std::size_t c = 0; !everyLine && c < text.chunkCount() && text.chunkStart(c) < endByte; ++c) {
+      std::string_view bytes = text.chunk(c).bytes;
+      std::size_t start = text.chunkStart(c);
+      for (const std::string& year : years)
+        for (std::size_t at = bytes.find(year); at != std::string_view::npos && start + at < endByte;
+             at = bytes.find(year, at + 1))
+          lines.push_back(text.lineOf(start + at));
     }
-    for (std::size_t line = 0; line < end && ctx_.text.lineStart(line) < kMaxBytes; ++line) {
-      std::string_view s = ctx_.text.lineText(line);
-      for (std::size_t i = 0; i < wanted.size(); ++i) {
-        const std::u32string& w = wanted[i];
-        // Folding a paragraph costs far more than looking for its year.
-        const auto& [half, full] = years[i];
-        if (w.empty() || (s.find(half) == std::string_view::npos && s.find(full) == std::string_view::npos)) continue;
-        if (fold(s).find(w) == std::u32string::npos) continue;
-        FoldedSpan span = foldWithOffsets(s, ctx_.text.lineStart(line));
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    for (std::size_t line : lines) {
+      if (line >= end) break;
+      std::string_view s = text.lineText(line);
+      std::u32string folded = foldObsolete(s);
+      for (const std::u32string& w : words_.citations) {
+        if (folded.find(w) == std::u32string::npos) continue;
+        FoldedSpan span = foldWithOffsets(s, text.lineStart(line));
         for (std::size_t at = span.chars.find(w); at != std::u32string::npos; at = span.chars.find(w, at + w.size())) {
           ByteRange range = span.range(at, w.size());
-          std::string actual = ctx_.text.slice(range);
-          report(range, range, ctx_.tmpl.message("obsolete-citation", {{"actual", actual}}, ctx_.locale));
+          report(range, range, ctx_.tmpl.message("obsolete-citation", {{"actual", text.slice(range)}}, ctx_.locale));
         }
       }
     }
@@ -207,21 +143,20 @@ class FormatChecker {
       if (!tt) continue;
       int tableIndex = static_cast<int>(tt - ctx_.tmpl.tables.data());
       int group = tt->rowIndex(ref.row);
-      std::vector<const TemplateRow*> children = tt->children(ref.row);
       for (const Table& table : ctx_.model.tables) {
         if (table.templateTable != tableIndex) continue;
-        std::map<int, const TableRow*> present = firstRowsByTemplateRow(table);
-        auto it = present.find(group);
-        if (it == present.end() || !hasValues(*it->second) || it->second->labelRange.empty()) continue;
-        bool split = std::any_of(children.begin(), children.end(),
-                                 [&](const TemplateRow* c) { return present.count(tt->rowIndex(c->id)) > 0; });
+        auto row = std::find_if(table.rows.begin(), table.rows.end(),
+                                [&](const TableRow& r) { return r.templateRow == group; });
+        if (row == table.rows.end() || !hasValues(*row) || row->labelRange.empty()) continue;
+        bool split = std::any_of(table.rows.begin(), table.rows.end(), [&](const TableRow& r) {
+          return r.templateRow >= 0 && tt->rows[static_cast<std::size_t>(r.templateRow)].group == ref.row;
+        });
         if (split) continue;
         std::vector<std::string> names;
-        for (const TemplateRow* c : children) names.push_back(c->label);
-        const TableRow& row = *it->second;
-        report(row.labelRange, row.labelRange,
-               ctx_.tmpl.message("obsolete-collapsed", {{"group", row.label},
-                                                        {"count", std::to_string(children.size())},
+        for (const TemplateRow* c : tt->children(ref.row)) names.push_back(c->label);
+        report(row->labelRange, row->labelRange,
+               ctx_.tmpl.message("obsolete-collapsed", {{"group", row->label},
+                                                        {"count", std::to_string(names.size())},
                                                         {"rows", list(names)}}, ctx_.locale));
       }
     }
@@ -243,6 +178,7 @@ class FormatChecker {
 
   const RuleContext& ctx_;
   const TemplateObsoleteFormat& of_;
+  const ObsoleteWords& words_;
   std::vector<ByteRange> claimed_;
 };
 

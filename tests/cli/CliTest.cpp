@@ -35,6 +35,7 @@
 
 #include "Analyzer.h"
 #include "Commands.h"
+#include "TemplateChoice.h"
 #include "templates/BuiltinTemplates.h"
 #include "IcuConvert.h"
 #include "TestFiles.h"
@@ -261,14 +262,14 @@ std::multimap<std::string, std::string> fixedLines(const std::string& out, const
 
 class InProcess : public ::testing::Test {
  protected:
-  nianbao::Analyzer analyzer{nianbao::governmentInformationDisclosure2021()};
+  nianbao::TemplateChoice templates{nianbao::builtinTemplates(), "zh"};
 
   int check(std::vector<std::string> paths, const std::string& format, std::string& out, std::string& err) {
     nianbao::cli::CheckOptions o;
     o.paths = std::move(paths);
     o.format = format;
     std::ostringstream os, es;
-    int rc = nianbao::cli::runCheck(analyzer, o, os, es);
+    int rc = nianbao::cli::runCheck(templates, o, os, es);
     out = os.str();
     err = es.str();
     return rc;
@@ -277,7 +278,7 @@ class InProcess : public ::testing::Test {
     nianbao::cli::FixOptions o;
     o.paths = std::move(paths);
     std::ostringstream os, es;
-    int rc = nianbao::cli::runFix(analyzer, o, os, es);
+    int rc = nianbao::cli::runFix(templates, o, os, es);
     out = os.str();
     err = es.str();
     return rc;
@@ -1500,6 +1501,45 @@ TEST(CheckPrevious, AMissingOrNonReportPreviousIsAUsageError) {
   RunResult note = runNianbao({"check", "--previous", (dir / "note.md").string(), (dir / "2024.txt").string()});
   EXPECT_EQ(note.status, 2);
   EXPECT_THAT(note.err, HasSubstr((dir / "note.md").string() + " is not a 政府信息公开工作年度报告"));
+}
+
+
+// ---------------------------------------------------------------------------
+// --template: the format of each report's year, unless one is forced. The
+// test report is a township's report on 2020 in the 2019 format (its title
+// says 2020 年, its part 二 has 本年新制作数量 and 第二十条第（九）项).
+
+const fs::path k2019Format = fs::path(NIANBAO_TEST_DATA) / "reports" / "township-2020-format-2019.report.md";
+
+TEST(CheckTemplate, AReportOn2020IsCheckedAgainstThe2019Format) {
+  RunResult t = runNianbao({"check", k2019Format.string()});
+  EXPECT_EQ(t.status, 0) << t.out << t.err;
+  EXPECT_THAT(t.out, HasSubstr("0 error(s), 0 warning(s) in 1 file(s)"));
+  EXPECT_EQ(runNianbao({"check", "--template", "auto", k2019Format.string()}).out, t.out);
+}
+
+TEST(CheckTemplate, ForcingThe2021FormatFlagsThe2019Tables) {
+  RunResult t = runNianbao({"check", "--template", "2021", k2019Format.string()});
+  EXPECT_THAT(t.out, HasSubstr("warning[obsolete-format]"));
+  EXPECT_THAT(t.out, HasSubstr("本年新制作数量"));
+  // By id as well as by year.
+  EXPECT_EQ(runNianbao({"check", "--template", "gov-info-disclosure-2021", k2019Format.string()}).out, t.out);
+}
+
+TEST(CheckTemplate, ForcingThe2019FormatOnA2024ReportFlagsThe2021Tables) {
+  TempDir dir;
+  writeBytes(dir / "r.md", example());
+  RunResult t = runNianbao({"check", "--template", "2019", (dir / "r.md").string()});
+  // The example's part 二 header 本年制发件数 is no 2019 column.
+  EXPECT_THAT(t.out, HasSubstr("label-mismatch"));
+  EXPECT_THAT(t.out, HasSubstr("本年制发件数"));
+}
+
+TEST(CheckTemplate, AnUnknownTemplateIsAUsageError) {
+  RunResult t = runNianbao({"check", "--template", "2030", k2019Format.string()});
+  EXPECT_EQ(t.status, 2);
+  EXPECT_THAT(t.err, HasSubstr("--template must be auto, 2019 or 2021, not '2030'"));
+  EXPECT_EQ(runNianbao({"fix", "--template", "2030", k2019Format.string()}).status, 2);
 }
 
 }  // namespace
