@@ -20,6 +20,16 @@ const Template* TemplateChoice::forcedByName(const std::vector<const Template*>&
   return nullptr;
 }
 
+const Analyzer* TemplateChoice::named(std::string_view name) const {
+  std::vector<const Template*> templates;
+  for (const auto& a : analyzers_) templates.push_back(&a->tmpl());
+  bool known = false;
+  const Template* t = forcedByName(templates, name, &known);
+  for (const auto& a : analyzers_)
+    if (&a->tmpl() == t) return a.get();
+  return nullptr;
+}
+
 const Analyzer& TemplateChoice::forYear(std::optional<int> year) const {
   if (forced_) return *forced_;
   if (year)

@@ -26,7 +26,12 @@ class TemplateChoice {
   static const Template* forcedByName(const std::vector<const Template*>& templates, std::string_view name,
                                       bool* known);
 
+  // The analyzer of the template `name` names (as forcedByName reads it);
+  // null for "auto" and for names of no template.
+  const Analyzer* named(std::string_view name) const;
+
   bool forced() const { return forced_ != nullptr; }
+  const Analyzer& newest() const { return *analyzers_.front(); }
   // The analyzer a report starts with: the forced one, else the newest.
   const Analyzer& first() const { return forced_ ? *forced_ : *analyzers_.front(); }
   // The analyzer for a report of `year` (the forced one whatever the year).

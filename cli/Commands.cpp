@@ -78,7 +78,7 @@ struct CheckedInput {
 // Last year's report for each input: `previous` (the user's --previous) for
 // every report of the year after it, else another input by the same body of
 // the year before. Index into `inputs`, `inputs.size()` for `previous`, or -1.
-std::vector<long> pairWithLastYear(const std::vector<Input>& inputs,
+std::vector<long> pairWithLastYear(const TemplateChoice& templates, const std::vector<Input>& inputs,
                                    const std::vector<CheckedInput>& checked, const std::optional<ReportSummary>& previous,
                                    const std::string& previousName, std::ostream& err) {
   std::vector<long> pairs(inputs.size(), -1);
@@ -95,7 +95,7 @@ std::vector<long> pairWithLastYear(const std::vector<Input>& inputs,
       continue;
     }
     for (std::size_t j = 0; j < inputs.size(); ++j)
-      if (j != i && isLastYearsReport(checked[i].analyzer->tmpl(), checked[j].summary, now)) {
+      if (j != i && isLastYearsReport(templates.newest().tmpl(), checked[j].summary, now)) {
         pairs[i] = static_cast<long>(j);
         break;
       }
@@ -142,7 +142,7 @@ int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::
     ReportSummary summary = summarizeReport(analyzer->tmpl(), text, a);
     checked.push_back({std::move(a.findings), std::move(summary), analyzer});
   }
-  std::vector<long> pairs = pairWithLastYear(inputs, checked, previous, options.previous, err);
+  std::vector<long> pairs = pairWithLastYear(templates, inputs, checked, previous, options.previous, err);
 
   bool errors = false;
   std::size_t errorCount = 0, warningCount = 0, noteCount = 0;

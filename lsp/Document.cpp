@@ -21,7 +21,14 @@ Document::Document(std::string uri, const Environment& env, Strand strand, Setti
       strand_(std::move(strand)),
       settings_(settings),
       timer_(strand_),
-      incremental_(std::make_shared<Incremental>(*env.analyzer)) {}
+      incremental_(std::make_shared<Incremental>(env.templates->first())) {
+  if (const Analyzer* forced = forcedAnalyzer()) {
+    incremental_->analyzer = std::make_unique<IncrementalAnalyzer>(*forced);
+    incremental_->forced = forced;
+  }
+}
+
+const Analyzer* Document::forcedAnalyzer() const { return env_.templates->named(settings_.templateName); }
 
 void Document::open(int version, std::string_view text) {
   version_ = version;
@@ -58,7 +65,7 @@ void Document::saved() {
   if (latest_ && latest_->version == version_) {
     // The text on disk is the one last analysed: no need to wait.
     adoptBaseline(*latest_->analysis, version_);
-    latest_ = makeView(latest_->version, latest_->text, latest_->analysis);
+    latest_ = makeView(latest_->version, latest_->text, latest_->analysis, latest_->analyzer);
     env_.publish(uri_, latest_, std::exchange(headingsUnpublished_, false));
     settle();
     return;
@@ -78,18 +85,32 @@ void Document::close() {
 
 void Document::setSettings(const Settings& settings) {
   bool modeChanged = settings.headingsCheckOn != settings_.headingsCheckOn;
+  bool templateChanged = settings.templateName != settings_.templateName;
   settings_ = settings;
+  if (templateChanged && !closed_) {
+    // Another template: a fresh analyzer, and an analysis with it now.
+    const Analyzer* forced = forcedAnalyzer();
+    {
+      std::lock_guard lock(incremental_->mutex);
+      incremental_->forced = forced;
+      incremental_->analyzer = std::make_unique<IncrementalAnalyzer>(forced ? *forced : env_.templates->first());
+    }
+    timer_.cancel();
+    analysing_ = -1;
+    startAnalysis();
+    return;
+  }
   if (!modeChanged || !latest_ || closed_) return;
   // Switching to save mode takes the checks as they are now as the baseline.
   if (latest_->version == version_) adoptBaseline(*latest_->analysis, version_);
-  latest_ = makeView(latest_->version, latest_->text, latest_->analysis);
+  latest_ = makeView(latest_->version, latest_->text, latest_->analysis, latest_->analyzer);
   headingsUnpublished_ = false;
   env_.publish(uri_, latest_, true);
 }
 
 void Document::recheck() {
   if (closed_ || !latest_) return;
-  latest_ = makeView(latest_->version, latest_->text, latest_->analysis);
+  latest_ = makeView(latest_->version, latest_->text, latest_->analysis, latest_->analyzer);
   // Not from typing, so a pulling client must be told to ask again.
   env_.publish(uri_, latest_, true);
 }
@@ -131,22 +152,36 @@ void Document::startAnalysis() {
     // the newest (and a save's) is worth the time.
     if (!forBaseline && self->newestVersion_->load() != version) return;
     std::shared_ptr<const Analysis> analysis;
+    const Analyzer* analyzer = nullptr;
     {
-      std::lock_guard lock(self->incremental_->mutex);
+      Incremental& inc = *self->incremental_;
+      std::lock_guard lock(inc.mutex);
       // It may have waited for the lock behind another analysis.
       if (!forBaseline && self->newestVersion_->load() != version) return;
-      analysis = std::make_shared<const Analysis>(self->incremental_->analyzer.analyze(*source));
+      Analysis a = inc.analyzer->analyze(*source);
+      if (!inc.forced) {
+        // The report's year says which format it is in (a report on 2020: the 2019 one).
+        const Analyzer& right = self->env_.templates->forYear(a.dates.year());
+        if (&right != &inc.analyzer->analyzer()) {
+          inc.analyzer = std::make_unique<IncrementalAnalyzer>(right);
+          a = inc.analyzer->analyze(*source);
+        }
+      }
+      analyzer = &inc.analyzer->analyzer();
+      analysis = std::make_shared<const Analysis>(std::move(a));
     }
-    boost::asio::post(self->strand_, [self, version, source, analysis] { self->analyzed(version, source, analysis); });
+    boost::asio::post(self->strand_, [self, version, source, analysis, analyzer] {
+      self->analyzed(version, source, analysis, analyzer);
+    });
   });
 }
 
 void Document::analyzed(int version, std::shared_ptr<const SourceText> text,
-                        std::shared_ptr<const Analysis> analysis) {
+                        std::shared_ptr<const Analysis> analysis, const Analyzer* analyzer) {
   if (closed_) return;
   if (baselineVersion_ == version) adoptBaseline(*analysis, version);
   if (version != version_) return;  // outdated: a newer analysis is on its way
-  latest_ = makeView(version, std::move(text), std::move(analysis));
+  latest_ = makeView(version, std::move(text), std::move(analysis), analyzer);
   env_.publish(uri_, latest_, std::exchange(headingsUnpublished_, false));
   settle();
 }
@@ -165,11 +200,13 @@ void Document::adoptBaseline(const Analysis& analysis, int version) {
 }
 
 std::shared_ptr<const DocumentView> Document::makeView(int version, std::shared_ptr<const SourceText> text,
-                                                       std::shared_ptr<const Analysis> analysis) const {
+                                                       std::shared_ptr<const Analysis> analysis,
+                                                       const Analyzer* analyzer) const {
   auto view = std::make_shared<DocumentView>();
   view->version = version;
   view->text = std::move(text);
   view->analysis = std::move(analysis);
+  view->analyzer = analyzer;
   bool onSave = settings_.headingsCheckOn == HeadingsCheckOn::Save;
   for (const auto& f : view->analysis->findings)
     if (!onSave || !isHeadingCheck(f.code)) view->diagnostics.push_back(f);
@@ -178,7 +215,7 @@ std::shared_ptr<const DocumentView> Document::makeView(int version, std::shared_
       if (f.range.end <= view->text->size()) view->diagnostics.push_back(f);
   std::size_t own = view->diagnostics.size();
   if (env_.crossCheck) {
-    std::vector<Finding> cross = env_.crossCheck(uri_, *view->text, *view->analysis);
+    std::vector<Finding> cross = env_.crossCheck(uri_, *view);
     view->diagnostics.insert(view->diagnostics.end(), cross.begin(), cross.end());
   }
   if (onSave || view->diagnostics.size() != own)

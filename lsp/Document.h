@@ -23,6 +23,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "Analyzer.h"
+#include "TemplateChoice.h"
 #include "incremental/IncrementalAnalyzer.h"
 #include "EditTracking.h"
 #include "Settings.h"
@@ -34,6 +35,7 @@ struct DocumentView {
   int version = 0;
   std::shared_ptr<const SourceText> text;
   std::shared_ptr<const Analysis> analysis;
+  const Analyzer* analyzer = nullptr;  // the one that made it: its template is the report's
   std::vector<Finding> diagnostics;  // what the user sees, per the headings setting
 };
 using ViewCallback = std::function<void(std::shared_ptr<const DocumentView>)>;
@@ -45,13 +47,13 @@ class Document : public std::enable_shared_from_this<Document> {
  public:
   using Strand = boost::asio::strand<boost::asio::io_context::executor_type>;
   struct Environment {
-    const Analyzer* analyzer = nullptr;
+    const TemplateChoice* templates = nullptr;
     boost::asio::thread_pool* pool = nullptr;
     // A new view to show; `headingsChanged` when the save-time checks moved.
     std::function<void(const std::string& uri, std::shared_ptr<const DocumentView>, bool headingsChanged)> publish;
     // Findings that need other documents (last year's report): made with
     // every view, since those documents change on their own.
-    std::function<std::vector<Finding>(const std::string& uri, const SourceText&, const Analysis&)> crossCheck;
+    std::function<std::vector<Finding>(const std::string& uri, const DocumentView&)> crossCheck;
   };
 
   Document(std::string uri, const Environment& env, Strand strand, Settings settings);
@@ -82,10 +84,13 @@ class Document : public std::enable_shared_from_this<Document> {
  private:
   void schedule(std::chrono::milliseconds delay);
   void startAnalysis();
-  void analyzed(int version, std::shared_ptr<const SourceText> text, std::shared_ptr<const Analysis> analysis);
+  void analyzed(int version, std::shared_ptr<const SourceText> text, std::shared_ptr<const Analysis> analysis,
+                const Analyzer* analyzer);
   void adoptBaseline(const Analysis& analysis, int version);
   std::shared_ptr<const DocumentView> makeView(int version, std::shared_ptr<const SourceText> text,
-                                               std::shared_ptr<const Analysis> analysis) const;
+                                               std::shared_ptr<const Analysis> analysis, const Analyzer* analyzer) const;
+  // The analyzer the settings force, or null to follow the report's year.
+  const Analyzer* forcedAnalyzer() const;
   void settle();  // serves the waiters the latest view satisfies
 
   std::string uri_;
@@ -102,11 +107,13 @@ class Document : public std::enable_shared_from_this<Document> {
   std::shared_ptr<const DocumentView> latest_;
   // What the last analysis kept for the next one. Analyses of one document
   // may run on two pool threads at once (a save's and a keystroke's), so
-  // they take turns.
+  // they take turns. A report whose year calls for another template (or a
+  // setting forcing one) gets a new IncrementalAnalyzer of that template.
   struct Incremental {
-    explicit Incremental(const Analyzer& analyzer) : analyzer(analyzer) {}
+    explicit Incremental(const Analyzer& analyzer) : analyzer(std::make_unique<IncrementalAnalyzer>(analyzer)) {}
     std::mutex mutex;
-    IncrementalAnalyzer analyzer;
+    std::unique_ptr<IncrementalAnalyzer> analyzer;
+    const Analyzer* forced = nullptr;  // set on the strand, read under the mutex
   };
   std::shared_ptr<Incremental> incremental_;
 

@@ -13,6 +13,7 @@
 
 #include "CodeActions.h"
 #include "features/Skeleton.h"
+#include "templates/BuiltinTemplates.h"
 #include "Features.h"
 #include "TextSync.h"
 #include "Uri.h"
@@ -271,12 +272,15 @@ json LspServer::initialize(const json& params) {
     workspaceFolders_.push_back(std::filesystem::path(rootPath.get<std::string>()).lexically_normal());
   }
 
-  analyzer_ = std::make_unique<Analyzer>(tmpl_, locale_);
-  reports_ = std::make_unique<WorkspaceReports>(*analyzer_, config_.readFile);
-  environment_.crossCheck = [this](const std::string& uri, const SourceText& text, const Analysis& analysis) {
-    return crossCheck(uri, text, analysis);
-  };
-  environment_.analyzer = analyzer_.get();
+  // The server's template first; the other formats for reports of their years.
+  std::vector<const Template*> templates{&tmpl_};
+  for (const Template* t : builtinTemplates())
+    if (t->id != tmpl_.id) templates.push_back(t);
+  templates_ = std::make_unique<TemplateChoice>(templates, locale_);
+  checkTemplateSetting("initializationOptions");
+  reports_ = std::make_unique<WorkspaceReports>(*templates_, config_.readFile);
+  environment_.crossCheck = [this](const std::string& uri, const DocumentView& view) { return crossCheck(uri, view); };
+  environment_.templates = templates_.get();
   environment_.pool = &pool_;
   environment_.publish = [this](const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged) {
     publish(uri, std::move(view), headingsChanged);
@@ -327,10 +331,23 @@ void LspServer::applyConfiguration(const json& section, const char* from) {
   std::vector<std::string> problems;
   Settings next = applySettings(settings_, section, &problems);
   for (const auto& p : problems) log(LogLevel::Warning, std::string(from) + ": " + p);
+  std::string previousTemplate = settings_.templateName;
   settings_ = next;
+  if (templates_ && !checkTemplateSetting(from)) settings_.templateName = next.templateName = previousTemplate;
   clientLogLevel_ = next.logLevel;
   for (auto& [uri, doc] : documents_)
     boost::asio::post(doc->strand(), [doc = doc, next] { doc->setSettings(next); });
+}
+
+bool LspServer::checkTemplateSetting(const char* from) {
+  const std::string& name = settings_.templateName;
+  if (name == "auto" || templates_->named(name)) return true;
+  std::string known = "\"auto\"";
+  for (const Template* t : builtinTemplates())
+    if (t->years) known += ", \"" + std::to_string(t->years->from) + "\"";
+  log(LogLevel::Warning, std::string(from) + ": nianbao.template must be " + known + ", not \"" + name + "\"");
+  settings_.templateName = "auto";
+  return false;
 }
 
 void LspServer::requestConfiguration() {
@@ -495,9 +512,14 @@ void LspServer::didChangeWorkspaceFolders(const json& params) {
   scanFolders(std::move(added));
 }
 
-std::vector<Finding> LspServer::crossCheck(const std::string& uri, const SourceText& text, const Analysis& analysis) {
-  recheck(reports_->putOpen(uri, text, analysis));
-  return reports_->check(uri, text, analysis);
+std::vector<Finding> LspServer::crossCheck(const std::string& uri, const DocumentView& view) {
+  recheck(reports_->putOpen(uri, *view.text, *view.analysis, *view.analyzer));
+  return reports_->check(uri, *view.text, *view.analysis, *view.analyzer);
+}
+
+const Template& LspServer::newReportTemplate() const {
+  const Analyzer* forced = templates_->named(settings_.templateName);
+  return forced ? forced->tmpl() : templates_->newest().tmpl();
 }
 
 void LspServer::recheck(std::vector<std::string> uris) {
@@ -561,7 +583,7 @@ void LspServer::codeAction(Pending pending, const json& params) {
     if (!asked) throw InvalidParamsError("range: " + error);
     CodeActionRequest request = kinds;
     request.range = *asked;
-    return codeActions(*analyzer_, uri, view, request, style);
+    return codeActions(*view.analyzer, uri, view, request, style);
   });
 }
 
@@ -589,7 +611,7 @@ void LspServer::executeCommand(Pending pending, const json& params) {
       if (text.lineText(line).find_first_not_of(" \t") != std::string_view::npos)
         throw InvalidParamsError("the document is not empty: a report skeleton is for a new file");
     std::string eol(text.lineCount() > 1 ? text.dominantLineBreak() : "\n");
-    std::vector<TextEdit> edits{{{0, text.size()}, reportSkeleton(tmpl_, layout, eol)}};
+    std::vector<TextEdit> edits{{{0, text.size()}, reportSkeleton(newReportTemplate(), layout, eol)}};
     sendRequest("workspace/applyEdit",
                 {{"label", "Insert report skeleton"}, {"edit", workspaceEdit(uri, view, edits, style)}});
     return nullptr;
@@ -610,14 +632,14 @@ std::size_t positionParam(const DocumentView& view, const json& params, Position
 void LspServer::completion(Pending pending, const json& params) {
   answerFromView(pending, params, [this, params](const DocumentView& view) -> json {
     std::size_t at = positionParam(view, params, encoding_);
-    return completionJson(*view.text, completeAt(tmpl_, *view.text, view.analysis->model, at), encoding_, snippets_);
+    return completionJson(*view.text, completeAt(view.analyzer->tmpl(), *view.text, view.analysis->model, at), encoding_, snippets_);
   });
 }
 
 void LspServer::hover(Pending pending, const json& params) {
   answerFromView(pending, params, [this, params](const DocumentView& view) -> json {
     std::size_t at = positionParam(view, params, encoding_);
-    return hoverJson(*view.text, hoverAt(*analyzer_, *view.text, view.analysis->model, at), encoding_, markdownHover_);
+    return hoverJson(*view.text, hoverAt(*view.analyzer, *view.text, view.analysis->model, at), encoding_, markdownHover_);
   });
 }
 
@@ -626,19 +648,19 @@ void LspServer::inlayHint(Pending pending, const json& params) {
     std::string error;
     auto visible = rangeFromJson(*view.text, member(params, "range"), encoding_, &error);
     if (!visible) throw InvalidParamsError("range: " + error);
-    return inlayHintsJson(*view.text, inlayHints(*analyzer_, *view.text, view.analysis->model, *visible), encoding_);
+    return inlayHintsJson(*view.text, inlayHints(*view.analyzer, *view.text, view.analysis->model, *visible), encoding_);
   });
 }
 
 void LspServer::documentSymbol(Pending pending, const json& params) {
   answerFromView(pending, params, [this](const DocumentView& view) -> json {
-    return documentSymbolsJson(*view.text, outline(tmpl_, *view.text, view.analysis->model), encoding_);
+    return documentSymbolsJson(*view.text, outline(view.analyzer->tmpl(), *view.text, view.analysis->model), encoding_);
   });
 }
 
 void LspServer::foldingRange(Pending pending, const json& params) {
   answerFromView(pending, params, [this](const DocumentView& view) -> json {
-    return foldingRangesJson(foldingRegions(tmpl_, *view.text, view.analysis->model));
+    return foldingRangesJson(foldingRegions(view.analyzer->tmpl(), *view.text, view.analysis->model));
   });
 }
 

@@ -78,13 +78,16 @@ class LspServer {
   void scanFolders(std::vector<std::filesystem::path> folders);
   void didChangeWatchedFiles(const nlohmann::json& params);
   void didChangeWorkspaceFolders(const nlohmann::json& params);
-  std::vector<Finding> crossCheck(const std::string& uri, const SourceText& text, const Analysis& analysis);
+  std::vector<Finding> crossCheck(const std::string& uri, const DocumentView& view);
+  const Template& newReportTemplate() const;  // a skeleton's: the forced template, else the newest
   void recheck(std::vector<std::string> uris);  // any thread
 
   // Settings.
   void didChangeConfiguration(const nlohmann::json& params);
   void applyConfiguration(const nlohmann::json& section, const char* from);
   void requestConfiguration();
+  // Whether settings_.templateName names a template; if not, says so and follows the year.
+  bool checkTemplateSetting(const char* from);
 
   // Requests answered from an analysed view of a document, on the pool.
   using ViewAnswer = std::function<nlohmann::json(const DocumentView&)>;
@@ -116,7 +119,8 @@ class LspServer {
   const Template& tmpl_;
   ServerConfig config_;
   boost::asio::thread_pool pool_;
-  std::unique_ptr<Analyzer> analyzer_;  // made at initialize, in the client's language
+  // One analyzer per template, made at initialize in the client's language.
+  std::unique_ptr<TemplateChoice> templates_;
   Document::Environment environment_;
   std::unique_ptr<WorkspaceReports> reports_;  // made at initialize, with the analyzer
   std::vector<std::filesystem::path> workspaceFolders_;

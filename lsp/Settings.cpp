@@ -61,6 +61,10 @@ Settings applySettings(Settings s, const json& given, std::vector<std::string>* 
       if (*v == logLevelName(l)) s.logLevel = l, known = true;
     if (!known) complain("logLevel", *v, "one of off, error, warning, info, debug");
   }
+  if (const json* v = lookup(*section, "template")) {
+    if (v->is_string() && !v->get<std::string>().empty()) s.templateName = v->get<std::string>();
+    else complain("template", *v, "\"auto\", \"2019\" or \"2021\"");
+  }
   return s;
 }
 

@@ -23,6 +23,9 @@ struct Settings {
   std::chrono::milliseconds debounce{50};
   // What reaches the client as window/logMessage (stderr gets Info and up).
   LogLevel logLevel = LogLevel::Warning;
+  // The format reports are checked against: "auto" (each report's year's),
+  // or a template's year or id ("2019", "2021"); the server checks it names one.
+  std::string templateName = "auto";
 };
 
 // `settings` with the values in `section` (the object under "nianbao", or an

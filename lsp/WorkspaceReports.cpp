@@ -19,8 +19,8 @@ std::optional<std::string> readFileBytes(const std::filesystem::path& path, std:
   return std::move(bytes).str();
 }
 
-WorkspaceReports::WorkspaceReports(const Analyzer& analyzer, ReadReportFile read)
-    : analyzer_(analyzer), read_(read ? std::move(read) : ReadReportFile(readFileBytes)) {}
+WorkspaceReports::WorkspaceReports(const TemplateChoice& templates, ReadReportFile read)
+    : templates_(templates), read_(read ? std::move(read) : ReadReportFile(readFileBytes)) {}
 
 namespace {
 
@@ -46,8 +46,9 @@ std::optional<WorkspaceReports::Entry> WorkspaceReports::readEntry(const std::fi
   auto bytes = read_(path, &error);
   if (!bytes) return std::nullopt;
   auto document = std::make_shared<OtherDocument>(OtherDocument{fileUriFromPath(path), SourceText(*bytes)});
-  Analysis analysis = analyzer_.analyze(document->text);
-  ReportSummary summary = summarizeReport(analyzer_.tmpl(), document->text, analysis);
+  const Analyzer* analyzer = nullptr;
+  Analysis analysis = templates_.analyze(document->text, &analyzer);
+  ReportSummary summary = summarizeReport(analyzer->tmpl(), document->text, analysis);
   if (!summary.isReport || !summary.year) return std::nullopt;
   return Entry{document->name, std::move(summary), std::move(document)};
 }
@@ -55,7 +56,8 @@ std::optional<WorkspaceReports::Entry> WorkspaceReports::readEntry(const std::fi
 void WorkspaceReports::following(const ReportSummary& summary, const std::string& exceptKey,
                                  std::vector<std::string>& out) const {
   for (const auto& [key, entry] : open_)
-    if (key != exceptKey && isLastYearsReport(analyzer_.tmpl(), summary, entry.summary)) out.push_back(entry.uri);
+    if (key != exceptKey && isLastYearsReport(templates_.newest().tmpl(), summary, entry.summary))
+      out.push_back(entry.uri);
 }
 
 std::vector<std::string> WorkspaceReports::replaced(std::map<std::string, Entry>& entries, const std::string& key,
@@ -80,9 +82,9 @@ std::vector<std::string> WorkspaceReports::replaced(std::map<std::string, Entry>
 }
 
 std::vector<std::string> WorkspaceReports::putOpen(const std::string& uri, const SourceText& text,
-                                                   const Analysis& analysis) {
+                                                   const Analysis& analysis, const Analyzer& analyzer) {
   std::optional<Entry> entry;
-  ReportSummary summary = summarizeReport(analyzer_.tmpl(), text, analysis);
+  ReportSummary summary = summarizeReport(analyzer.tmpl(), text, analysis);
   if (summary.isReport && summary.year)
     entry = Entry{uri, std::move(summary), std::make_shared<const OtherDocument>(OtherDocument{uri, text})};
   std::lock_guard lock(mutex_);
@@ -138,8 +140,10 @@ std::size_t WorkspaceReports::scan(const std::vector<std::filesystem::path>& fol
   return reports;
 }
 
-std::vector<Finding> WorkspaceReports::check(const std::string& uri, const SourceText& text, const Analysis& analysis) {
-  ReportSummary now = summarizeReport(analyzer_.tmpl(), text, analysis);
+std::vector<Finding> WorkspaceReports::check(const std::string& uri, const SourceText& text, const Analysis& analysis,
+                                             const Analyzer& analyzer) {
+  ReportSummary now = summarizeReport(analyzer.tmpl(), text, analysis);
+  const Template& pairing = templates_.newest().tmpl();
   if (!now.isReport || !now.year) return {};
   std::string key = documentKey(uri);
   std::optional<Entry> last;
@@ -148,13 +152,13 @@ std::vector<Finding> WorkspaceReports::check(const std::string& uri, const Sourc
     std::lock_guard lock(mutex_);
     // The editor's text first: it is what the user is looking at.
     for (const auto& [k, entry] : open_)
-      if (k != key && isLastYearsReport(analyzer_.tmpl(), entry.summary, now)) {
+      if (k != key && isLastYearsReport(pairing, entry.summary, now)) {
         last = entry;
         break;
       }
     if (!last)
       for (const auto& [k, entry] : files_)
-        if (k != key && !open_.count(k) && isLastYearsReport(analyzer_.tmpl(), entry.summary, now)) {
+        if (k != key && !open_.count(k) && isLastYearsReport(pairing, entry.summary, now)) {
           last = entry;
           lastFile = k;
           break;
@@ -162,13 +166,13 @@ std::vector<Finding> WorkspaceReports::check(const std::string& uri, const Sourc
   }
   if (!last) return {};
   std::vector<Finding> findings =
-      checkCarryover(analyzer_.tmpl(), analyzer_.locale(), text, analysis, last->summary, last->document);
+      checkCarryover(analyzer.tmpl(), analyzer.locale(), text, analysis, last->summary, last->document);
   if (findings.empty() || last->document) return findings;
   // A finding points into last year's file: read it again for its text (and
   // its figures as they are now, in case it changed since it was indexed).
   std::optional<Entry> fresh = readEntry(lastFile);
   if (!fresh) return {};
-  findings = checkCarryover(analyzer_.tmpl(), analyzer_.locale(), text, analysis, fresh->summary, fresh->document);
+  findings = checkCarryover(analyzer.tmpl(), analyzer.locale(), text, analysis, fresh->summary, fresh->document);
   std::lock_guard lock(mutex_);
   if (auto it = files_.find(lastFile); it != files_.end() && it->second.summary == fresh->summary)
     it->second.document = fresh->document;

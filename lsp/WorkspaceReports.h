@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "Analyzer.h"
+#include "TemplateChoice.h"
 #include "rules/CarryoverRules.h"
 
 namespace nianbao::lsp {
@@ -31,13 +32,14 @@ std::optional<std::string> readFileBytes(const std::filesystem::path& path, std:
 
 class WorkspaceReports {
  public:
-  WorkspaceReports(const Analyzer& analyzer, ReadReportFile read);
+  WorkspaceReports(const TemplateChoice& templates, ReadReportFile read);
 
   // Each returns the URIs of the open documents that follow the report
   // changed (the same body's next year): their findings may have changed.
 
-  // An open document's latest analysis.
-  std::vector<std::string> putOpen(const std::string& uri, const SourceText& text, const Analysis& analysis);
+  // An open document's latest analysis, made by `analyzer`.
+  std::vector<std::string> putOpen(const std::string& uri, const SourceText& text, const Analysis& analysis,
+                                   const Analyzer& analyzer);
   // Closed: its file's report (if the workspace has it) counts again.
   std::vector<std::string> closeOpen(const std::string& uri);
   // A file created, changed or deleted (a path that cannot be read is gone).
@@ -52,7 +54,8 @@ class WorkspaceReports {
 
   // carryover-mismatch for an open document, against last year's report if
   // the workspace or the editor has it.
-  std::vector<Finding> check(const std::string& uri, const SourceText& text, const Analysis& analysis);
+  std::vector<Finding> check(const std::string& uri, const SourceText& text, const Analysis& analysis,
+                             const Analyzer& analyzer);
 
  private:
   struct Entry {
@@ -68,7 +71,9 @@ class WorkspaceReports {
   std::vector<std::string> replaced(std::map<std::string, Entry>& entries, const std::string& key,
                                     std::optional<Entry> entry);
 
-  const Analyzer& analyzer_;
+  // Reports are analysed against their year's template; bodies are paired
+  // with the newest template's words.
+  const TemplateChoice& templates_;
   ReadReportFile read_;
   mutable std::mutex mutex_;
   std::map<std::string, Entry> open_;   // by documentKey

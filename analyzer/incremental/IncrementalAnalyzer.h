@@ -29,6 +29,7 @@ namespace nianbao {
 class IncrementalAnalyzer {
  public:
   explicit IncrementalAnalyzer(const Analyzer& analyzer) : analyzer_(analyzer) {}
+  const Analyzer& analyzer() const { return analyzer_; }
 
   // The analysis of `text`, equal to analyzer.analyze(text), reusing what
   // the previous call computed wherever the text is the same.

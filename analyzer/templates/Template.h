@@ -139,7 +139,7 @@ struct TemplatePlausibility {
 struct TemplateCarryover {
   TemplateCellRef carriedIn;   // this year's 二、上年结转 (its column unused: every column is compared)
   TemplateCellRef carriedOut;  // last year's 四、结转下年度继续办理
-  std::string inForceTable;    // 第二十条第（一）项: 现行有效 rolls forward
+  std::string inForceTable;    // 第二十条第（一）项: 现行有效 rolls forward (empty: the format has none)
   std::string issued, repealed, inForce;  // its columns
   std::vector<std::string> bodySuffixes;  // 人民政府: not part of what tells two bodies apart
   std::vector<std::string> regionEndings; // 市, 区: a name before the body's is a region's

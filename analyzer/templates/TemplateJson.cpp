@@ -74,16 +74,19 @@ TemplateCarryover readCarryover(const Template& t, const json& j, const std::str
   c.carriedOut = row("carried_out");
   if (c.carriedIn.table != c.carriedOut.table)
     throw SchemaError{p + ": carried_in and carried_out must be rows of one table"};
-  const json& f = field(j, "in_force", p);
-  const std::string fp = p + ".in_force";
-  c.inForceTable = text(f, "table", fp);
-  c.issued = text(f, "issued", fp);
-  c.repealed = text(f, "repealed", fp);
-  c.inForce = text(f, "in_force", fp);
-  const TemplateTable* table = t.table(c.inForceTable);
-  if (!table) throw SchemaError{fp + ".table: unknown table " + c.inForceTable};
-  for (const std::string* column : {&c.issued, &c.repealed, &c.inForce})
-    if (table->columnIndex(*column) < 0) throw SchemaError{fp + ": unknown column " + *column};
+  // The 2019 format has no 现行有效件数 to roll forward.
+  if (j.contains("in_force")) {
+    const json& f = j.at("in_force");
+    const std::string fp = p + ".in_force";
+    c.inForceTable = text(f, "table", fp);
+    c.issued = text(f, "issued", fp);
+    c.repealed = text(f, "repealed", fp);
+    c.inForce = text(f, "in_force", fp);
+    const TemplateTable* table = t.table(c.inForceTable);
+    if (!table) throw SchemaError{fp + ".table: unknown table " + c.inForceTable};
+    for (const std::string* column : {&c.issued, &c.repealed, &c.inForce})
+      if (table->columnIndex(*column) < 0) throw SchemaError{fp + ": unknown column " + *column};
+  }
   c.bodySuffixes = texts(j, "body_suffixes", p);
   c.regionEndings = texts(j, "region_endings", p);
   c.preambleOpeners = texts(j, "preamble_openers", p);

@@ -17,6 +17,7 @@ namespace nianbao::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::string kUri = "file:///work/report.md";
 const std::string kDenied = "1.本机关不掌握相关政府信息";
@@ -606,6 +607,58 @@ TEST(LspSettings, TheServerAsksForItsSectionAndBadValuesAreReported) {
       },
       "a log message naming the bad setting");
   EXPECT_EQ(log["params"]["type"], 2);
+}
+
+// The format a report is checked against: its year's, or the one the
+// nianbao.template setting forces. The test report is on 2020 in the 2019
+// format (title on line 1: # 示例乡人民政府 2020 年…; 本年新制作数量 in its part 二).
+std::string report2020() {
+  std::ifstream in(std::string(NIANBAO_TEST_DATA) + "/reports/township-2020-format-2019.report.md", std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+std::size_t countCode(const json& diagnostics, const std::string& code) {
+  std::size_t n = 0;
+  for (const auto& d : diagnostics) n += d["code"] == code;
+  return n;
+}
+
+TEST(LspTemplate, AReportOn2020IsCheckedInThe2019FormatUntilItsYearChanges) {
+  InProcessClient client;
+  client.initialize();
+  std::string text = report2020();
+  client.open(kUri, text);
+  json opened = client.diagnostics(kUri, 1);
+  EXPECT_TRUE(opened.empty()) << opened.dump(1);
+  // Hover reads the 2019 template: 规范性文件 is its row (the 2021 one is 行政规范性文件).
+  std::size_t label = text.find("| 规范性文件 |") + 2;
+  json hover = client.request("textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", rangeJson(placeOf(text, label), placeOf(text, label), false)["start"]}});
+  EXPECT_THAT(hover.dump(), HasSubstr("规范性文件"));
+  EXPECT_THAT(hover.dump(), Not(HasSubstr("行政规范性文件"))) << hover.dump();
+  // The title's year made 2024: now the 2021 format applies, and the old tables are flagged.
+  std::size_t year = text.find("2020 年政府信息公开");
+  client.change(kUri, 2, json::array({{{"range", rangeJson(placeOf(text, year), placeOf(text, year + 4), false)}, {"text", "2024"}}}));
+  json typed = client.diagnostics(kUri, 2);
+  EXPECT_GT(countCode(typed, "obsolete-format"), 0u) << typed.dump(1);
+}
+
+TEST(LspTemplate, TheSettingForcesAFormatAndAnUnknownOneIsReported) {
+  InProcessClient client;
+  client.initialize(json::object(), {{"logLevel", "info"}, {"template", "2021"}});
+  client.open(kUri, report2020());
+  json forced = client.diagnostics(kUri, 1);
+  EXPECT_GT(countCode(forced, "obsolete-format"), 0u) << forced.dump(1);
+  // Back to each report's year: the document is analysed again at once.
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"nianbao", {{"template", "auto"}}}}}});
+  EXPECT_TRUE(client.diagnostics(kUri, 1).empty());
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"nianbao", {{"template", "2030"}}}}}});
+  json log = client.waitFor(
+      [](const json& m) {
+        return m.value("method", "") == "window/logMessage" &&
+               m["params"]["message"].get<std::string>().find("nianbao.template must be") != std::string::npos;
+      },
+      "a log message naming the unknown template");
+  EXPECT_THAT(log["params"]["message"].get<std::string>(), HasSubstr("\"2030\""));
 }
 
 TEST(LspTextSync, ChangesApplyInOrderAndADocumentCanBeClosed) {

@@ -39,6 +39,17 @@ TEST(Settings, BadValuesKeepTheOldValueAndAreNamed) {
   EXPECT_THAT(problems[1], ::testing::HasSubstr("-5"));
 }
 
+TEST(Settings, TheTemplateIsAnyNameTheServerThenChecks) {
+  std::vector<std::string> problems;
+  EXPECT_EQ(Settings{}.templateName, "auto");
+  EXPECT_EQ(applySettings({}, json{{"template", "2019"}}, &problems).templateName, "2019");
+  EXPECT_TRUE(problems.empty());
+  Settings kept = applySettings(applySettings({}, json{{"template", "2019"}}, nullptr), json{{"template", 2019}}, &problems);
+  EXPECT_EQ(kept.templateName, "2019");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0], ::testing::HasSubstr("nianbao.template must be"));
+}
+
 TEST(Settings, NonObjectsAndUnknownKeysChangeNothing) {
   std::vector<std::string> problems;
   Settings s = applySettings({}, json("checkOn"), &problems);

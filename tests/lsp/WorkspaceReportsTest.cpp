@@ -61,15 +61,16 @@ struct Workspace {
   std::string uri(const std::string& name) const { return lsp::fileUriFromPath(dir / name); }
 };
 
-const Analyzer& analyzer() {
-  static const Analyzer a(governmentInformationDisclosure2021());
-  return a;
+const TemplateChoice& templates() {
+  static const TemplateChoice choice(builtinTemplates(), "zh");
+  return choice;
 }
 
 struct Open {
   SourceText text;
+  const Analyzer* analyzer = nullptr;
   Analysis analysis;
-  explicit Open(const std::string& bytes) : text(bytes), analysis(analyzer().analyze(text)) {}
+  explicit Open(const std::string& bytes) : text(bytes), analysis(templates().analyze(text, &analyzer)) {}
 };
 
 // ---- the index on its own ----
@@ -79,11 +80,11 @@ TEST(WorkspaceReports, LastYearsFileIsFoundByBodyAndYear) {
   ws.write("2023/洪泽区2023年报.txt", carriedOut('2'));
   ws.write("notes.md", "会议纪要\n");
   ws.write(".git/old.txt", carriedOut('7'));  // hidden directories are not read
-  lsp::WorkspaceReports reports(analyzer(), nullptr);
+  lsp::WorkspaceReports reports(templates(), nullptr);
   std::atomic<bool> stop{false};
   EXPECT_EQ(reports.scan({ws.dir}, stop), 1u);
   Open now(k2024);
-  auto found = reports.check("file:///elsewhere/2024.txt", now.text, now.analysis);
+  auto found = reports.check("file:///elsewhere/2024.txt", now.text, now.analysis, *now.analyzer);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[1].message, "上年结转（总计）为 0，而 2023 年年报的结转下年度继续办理为 2");
   ASSERT_EQ(found[0].related.size(), 1u);
@@ -98,70 +99,70 @@ TEST(WorkspaceReports, AgreeingReportsAndOtherBodiesGiveNothing) {
   Workspace ws;
   ws.write("02.txt", k2023);
   ws.write("01.txt", real("01_huaian-shi-2024.txt"));
-  lsp::WorkspaceReports reports(analyzer(), nullptr);
+  lsp::WorkspaceReports reports(templates(), nullptr);
   std::atomic<bool> stop{false};
   EXPECT_EQ(reports.scan({ws.dir}, stop), 2u);
   Open now(k2024);
-  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis), ::testing::IsEmpty());
+  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer), ::testing::IsEmpty());
   // The city's own 2024 report is nobody's last year here.
   Open city(real("01_huaian-shi-2024.txt"));
-  EXPECT_THAT(reports.check(ws.uri("01.txt"), city.text, city.analysis), ::testing::IsEmpty());
+  EXPECT_THAT(reports.check(ws.uri("01.txt"), city.text, city.analysis, *city.analyzer), ::testing::IsEmpty());
 }
 
 TEST(WorkspaceReports, AnOpenDocumentWinsOverItsFile) {
   Workspace ws;
   ws.write("02.txt", k2023);
-  lsp::WorkspaceReports reports(analyzer(), nullptr);
+  lsp::WorkspaceReports reports(templates(), nullptr);
   std::atomic<bool> stop{false};
   reports.scan({ws.dir}, stop);
   Open now(k2024);
-  EXPECT_TRUE(reports.putOpen("file:///x/03.txt", now.text, now.analysis).empty());
+  EXPECT_TRUE(reports.putOpen("file:///x/03.txt", now.text, now.analysis, *now.analyzer).empty());
   // Last year's report opened in the editor, with unsaved changes: 03 follows it.
   Open edited(carriedOut('4'));
-  EXPECT_THAT(reports.putOpen(ws.uri("02.txt"), edited.text, edited.analysis), ::testing::ElementsAre("file:///x/03.txt"));
-  auto found = reports.check("file:///x/03.txt", now.text, now.analysis);
+  EXPECT_THAT(reports.putOpen(ws.uri("02.txt"), edited.text, edited.analysis, *edited.analyzer), ::testing::ElementsAre("file:///x/03.txt"));
+  auto found = reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].related[0].document->name, ws.uri("02.txt"));
   EXPECT_EQ(found[0].related[0].document->text.slice(found[0].related[0].range), "4");
   // The same figures again: nobody to tell.
-  EXPECT_TRUE(reports.putOpen(ws.uri("02.txt"), edited.text, edited.analysis).empty());
+  EXPECT_TRUE(reports.putOpen(ws.uri("02.txt"), edited.text, edited.analysis, *edited.analyzer).empty());
   // Closed without saving: the file's figures count again.
   EXPECT_THAT(reports.closeOpen(ws.uri("02.txt")), ::testing::ElementsAre("file:///x/03.txt"));
-  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis), ::testing::IsEmpty());
+  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer), ::testing::IsEmpty());
 }
 
 TEST(WorkspaceReports, FileChangesAndDeletionsAreFollowed) {
   Workspace ws;
   std::filesystem::path file = ws.write("02.txt", k2023);
-  lsp::WorkspaceReports reports(analyzer(), nullptr);
+  lsp::WorkspaceReports reports(templates(), nullptr);
   std::atomic<bool> stop{false};
   reports.scan({ws.dir}, stop);
   Open now(carriedIn('3'));
-  reports.putOpen("file:///x/03.txt", now.text, now.analysis);
-  EXPECT_EQ(reports.check("file:///x/03.txt", now.text, now.analysis).size(), 2u);
+  reports.putOpen("file:///x/03.txt", now.text, now.analysis, *now.analyzer);
+  EXPECT_EQ(reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer).size(), 2u);
   // Saved with 3 carried over: they agree.
   ws.write("02.txt", carriedOut('3'));
   EXPECT_THAT(reports.fileChanged(file), ::testing::ElementsAre("file:///x/03.txt"));
-  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis), ::testing::IsEmpty());
+  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer), ::testing::IsEmpty());
   // Deleted: no last year's report, nothing to compare.
   ws.write("02.txt", k2023);
   reports.fileChanged(file);
-  EXPECT_EQ(reports.check("file:///x/03.txt", now.text, now.analysis).size(), 2u);
+  EXPECT_EQ(reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer).size(), 2u);
   std::filesystem::remove(file);
   EXPECT_THAT(reports.fileChanged(file), ::testing::ElementsAre("file:///x/03.txt"));
-  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis), ::testing::IsEmpty());
+  EXPECT_THAT(reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer), ::testing::IsEmpty());
 }
 
 TEST(WorkspaceReports, AFileThatChangedSinceTheScanIsReadAgainForItsPlaces) {
   Workspace ws;
   std::filesystem::path file = ws.write("02.txt", carriedOut('2'));
-  lsp::WorkspaceReports reports(analyzer(), nullptr);
+  lsp::WorkspaceReports reports(templates(), nullptr);
   std::atomic<bool> stop{false};
   reports.scan({ws.dir}, stop);
   // Changed behind the watcher's back: two lines inserted above the table.
   ws.write("02.txt", "\n\n" + carriedOut('2'));
   Open now(k2024);
-  auto found = reports.check("file:///x/03.txt", now.text, now.analysis);
+  auto found = reports.check("file:///x/03.txt", now.text, now.analysis, *now.analyzer);
   ASSERT_EQ(found.size(), 2u);
   const RelatedLocation& related = found[0].related[0];
   EXPECT_EQ(related.document->text.lineOf(related.range.begin) + 1, 134u);
@@ -171,7 +172,7 @@ TEST(WorkspaceReports, AFileThatChangedSinceTheScanIsReadAgainForItsPlaces) {
 TEST(WorkspaceReports, AStoppedScanEndsAtOnce) {
   Workspace ws;
   ws.write("02.txt", k2023);
-  lsp::WorkspaceReports reports(analyzer(), nullptr);
+  lsp::WorkspaceReports reports(templates(), nullptr);
   std::atomic<bool> stop{true};
   EXPECT_EQ(reports.scan({ws.dir}, stop), 0u);
   // A folder that does not exist is no error.

@@ -4,6 +4,7 @@
 // 行政规范性文件 0 5 5; 03 line 96 二、上年结转 all 0; 03 line 50 3 0 8.
 #include "rules/CarryoverRules.h"
 
+#include "TemplateChoice.h"
 #include "TestSupport.h"
 
 namespace nianbao::testing {
@@ -110,6 +111,33 @@ TEST(Carryover, OnlyTheSameBodysPreviousYearIsLastYears) {
                                 "2023 年 12 月 31 日", "2022 年 12 月 31 日"));
   EXPECT_EQ(r2022.summary.year, 2022);
   EXPECT_FALSE(isLastYearsReport(t, r2022.summary, r03.summary));
+}
+
+TEST(Carryover, LastYearInThe2019FormatCarriesIntoThe2021Format) {
+  // The test report on 2020 (2019 format) carries 1 application (自然人 1,
+  // 总计 1, line 77) into 2021. The example made a 2021 report by the same
+  // township carries in 0 (line 52): both cells are flagged. The 2019 format
+  // has no 现行有效件数, so nothing else is compared.
+  TemplateChoice templates(builtinTemplates(), "zh");
+  auto last2020 = std::make_shared<const OtherDocument>(
+      OtherDocument{"2020", SourceText(readFile(std::string(NIANBAO_TEST_DATA) + "/reports/township-2020-format-2019.report.md"))});
+  const Analyzer* lastAnalyzer = nullptr;
+  Analysis lastAnalysis = templates.analyze(last2020->text, &lastAnalyzer);
+  EXPECT_EQ(lastAnalyzer->tmpl().id, "gov-info-disclosure-2019");
+  ReportSummary last = summarizeReport(lastAnalyzer->tmpl(), last2020->text, lastAnalysis);
+  EXPECT_TRUE(last.inForce.empty());
+
+  SourceText now(replaced(readFile(NIANBAO_EXAMPLE), "# 示例镇人民政府 2024 年", "# 示例乡人民政府 2021 年"));
+  const Analyzer* nowAnalyzer = nullptr;
+  Analysis nowAnalysis = templates.analyze(now, &nowAnalyzer);
+  EXPECT_EQ(nowAnalyzer->tmpl().id, "gov-info-disclosure-2021");
+  ReportSummary summary = summarizeReport(nowAnalyzer->tmpl(), now, nowAnalysis);
+  EXPECT_TRUE(isLastYearsReport(nowAnalyzer->tmpl(), last, summary));
+  auto found = checkCarryover(nowAnalyzer->tmpl(), "zh", now, nowAnalysis, last, last2020);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(now.lineOf(found[0].range.begin) + 1, 52u);
+  EXPECT_EQ(found[1].message, "上年结转（总计）为 0，而 2020 年年报的结转下年度继续办理为 1");
+  EXPECT_EQ(last2020->text.lineOf(found[1].related[0].range.begin) + 1, 77u);
 }
 
 TEST(Carryover, SomethingThatIsNotAReportHasNoSummary) {

@@ -218,6 +218,18 @@ TEST(Template2019, TheRulesReadItsTables) {
     EXPECT_EQ(f->message, "本报告是 2020 年的年度报告（见标题），此处却写 2019 年");
     EXPECT_EQ(f->severity, Severity::Error);
   }
+  // Part 五 (heading on line 86) left empty.
+  Checked empty(replaced(report,
+                         "存在的主要问题：一是信息更新不够及时；二是工作人员业务能力有待提高。下一步，"
+                         "我乡将建立信息发布台账，明确更新时限，并组织工作人员参加业务培训。",
+                         ""),
+                analyzer);
+  found = empty.with("part-empty");
+  ASSERT_EQ(found.size(), 1u) << empty.describe();
+  EXPECT_EQ(empty.line(*found[0]), 86u);
+  EXPECT_EQ(empty.at(found[0]->range), "五、存在的主要问题及改进情况");
+  EXPECT_EQ(found[0]->message, "第五部分“存在的主要问题及改进情况”还没有写内容");
+  EXPECT_EQ(found[0]->severity, Severity::Warning);
   // A decrease of half an item (line 37).
   Checked change(replaced(report, "| 行政许可 | 12 | -2 | 35 |", "| 行政许可 | 12 | -2.5 | 35 |"), analyzer);
   found = change.with("cell-invalid");
