@@ -1,5 +1,6 @@
 #include "parse/JoinedText.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace nianbao {
@@ -60,6 +61,48 @@ JoinedText joinProse(const SourceText& text, const ReportModel& model, std::size
     for (std::size_t i = 0; i < content.size(); ++i) j.source.push_back(start + i);
   }
   return j;
+}
+
+std::size_t linesWithin(const SourceText& text, std::size_t first, std::size_t last, std::size_t maxBytes) {
+  last = std::min(last, text.lineCount());
+  if (first >= last) return first;
+  std::size_t limit = text.lineStart(first) + maxBytes;
+  // One lookup, not a walk over the lines (each lineStart is a search itself).
+  if (limit >= text.size()) return last;
+  return std::min(last, text.lineOf(limit) + 1);
+}
+
+bool proseRegion(const SourceText& text, const ReportModel& model, const Template& t, const std::string& partNumeral,
+                 const std::string& topicNumeral, std::size_t maxBytes, std::size_t* first, std::size_t* last) {
+  int part = t.partIndex(partNumeral);
+  const PartHeading* heading = nullptr;
+  for (const auto& h : model.parts)
+    if (h.part == part) {
+      heading = &h;
+      break;
+    }
+  if (!heading) return false;
+  *first = heading->line + 1;
+  *last = text.lineCount();
+  for (const auto& h : model.parts)
+    if (h.line > heading->line) *last = std::min(*last, h.line);
+  int topic = -1;
+  for (std::size_t i = 0; i < t.topics.size(); ++i)
+    if (!topicNumeral.empty() && t.topicsPart == partNumeral && t.topics[i].numeral == topicNumeral) topic = static_cast<int>(i);
+  const TopicHeading* found = nullptr;
+  for (const auto& h : model.topics)
+    if (h.topic == topic && h.line >= *first && h.line < *last) {
+      found = &h;
+      break;
+    }
+  if (found) {
+    *first = found->line;
+    for (const auto& h : model.topics)
+      if (h.line > found->line) *last = std::min(*last, h.line);
+  }
+  // Either way no more than maxBytes: a keystroke must not read megabytes.
+  *last = linesWithin(text, *first, *last, maxBytes);
+  return true;
 }
 
 }  // namespace nianbao

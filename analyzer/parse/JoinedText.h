@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/ReportModel.h"
+#include "templates/Template.h"
 #include "text/SourceText.h"
 
 namespace nianbao {
@@ -25,6 +26,17 @@ struct JoinedText {
 
 // Whether a trimmed line is what pdftotext leaves of a page number (-1-, — 2 —).
 bool isPageFooter(std::string_view line);
+
+// The end of lines [first, last) cut after the last line starting within
+// `maxBytes` of the first: what a check reads of a part, so that a keystroke
+// in a part holding megabytes (a pasted yearbook) does not read them all.
+std::size_t linesWithin(const SourceText& text, std::size_t first, std::size_t last, std::size_t maxBytes);
+
+// The lines a check of the prose reads: part `partNumeral`'s, or only its
+// topic `topicNumeral`'s when the report writes that topic (empty: the whole
+// part), up to maxBytes. False if the report lacks the part.
+bool proseRegion(const SourceText& text, const ReportModel& model, const Template& t, const std::string& partNumeral,
+                 const std::string& topicNumeral, std::size_t maxBytes, std::size_t* first, std::size_t* last);
 
 // Lines [firstLine, lastLine) of `text`, tables of `model` left out.
 JoinedText joinProse(const SourceText& text, const ReportModel& model, std::size_t firstLine, std::size_t lastLine);

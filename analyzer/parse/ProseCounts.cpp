@@ -228,43 +228,6 @@ class ClauseReader {
   std::vector<ProseCount>& out_;
 };
 
-// Lines [first, last) to read: the topic when the part has it, else the part
-// up to pc.maxBytes.
-bool region(const SourceText& text, const ReportModel& model, const Template& t, const TemplateProseCounts& pc,
-            std::size_t* first, std::size_t* last) {
-  int part = t.partIndex(pc.part);
-  const PartHeading* heading = nullptr;
-  for (const auto& h : model.parts)
-    if (h.part == part) {
-      heading = &h;
-      break;
-    }
-  if (!heading) return false;
-  *first = heading->line + 1;
-  *last = text.lineCount();
-  for (const auto& h : model.parts)
-    if (h.line > heading->line) *last = std::min(*last, h.line);
-  int topic = -1;
-  for (std::size_t i = 0; i < t.topics.size(); ++i)
-    if (t.topicsPart == pc.part && t.topics[i].numeral == pc.topic) topic = static_cast<int>(i);
-  const TopicHeading* found = nullptr;
-  for (const auto& h : model.topics)
-    if (h.topic == topic && h.line >= *first && h.line < *last) {
-      found = &h;
-      break;
-    }
-  if (found) {
-    *first = found->line;
-    for (const auto& h : model.topics)
-      if (h.line > found->line) *last = std::min(*last, h.line);
-  }
-  // Either way no more than maxBytes: a keystroke must not read megabytes.
-  std::size_t start = text.lineStart(*first < text.lineCount() ? *first : text.lineCount() - 1);
-  std::size_t line = *first;
-  while (line < *last && text.lineStart(line) - start <= pc.maxBytes) ++line;
-  *last = line;
-  return true;
-}
 
 }  // namespace
 
@@ -291,7 +254,7 @@ std::vector<ProseCount> findProseCounts(const SourceText& text, const ReportMode
   if (!t.proseCounts || !model.isReport || text.lineCount() == 0) return out;
   const TemplateProseCounts& pc = *t.proseCounts;
   std::size_t first = 0, last = 0;
-  if (!region(text, model, t, pc, &first, &last) || first >= last) return out;
+  if (!proseRegion(text, model, t, pc.part, pc.topic, pc.maxBytes, &first, &last) || first >= last) return out;
   JoinedText j = joinProse(text, model, first, last);
   ClauseReader reader(j, pc, out);
   std::string_view s = j.bytes;

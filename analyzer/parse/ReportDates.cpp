@@ -142,14 +142,6 @@ std::optional<YearMention> findTitleYear(const SourceText& text, const Template&
 // yearbook in part 一 must not make every keystroke read megabytes.
 constexpr std::size_t kMaxBytes = 16 * 1024;
 
-// The end of lines [first, last) cut where they pass `maxBytes`.
-std::size_t linesWithin(const SourceText& text, std::size_t first, std::size_t last, std::size_t maxBytes) {
-  if (first >= last || first >= text.lineCount()) return first;
-  std::size_t start = text.lineStart(first), line = first;
-  while (line < last && line < text.lineCount() && text.lineStart(line) - start <= maxBytes) ++line;
-  return line;
-}
-
 const PartHeading* partHeading(const ReportModel& model, int part) {
   for (const auto& h : model.parts)
     if (h.part == part) return &h;

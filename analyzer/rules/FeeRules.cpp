@@ -26,6 +26,9 @@ constexpr std::string_view kSentenceEnds[] = {"\n", "。", "；", "！", "？", 
 bool startsWith(std::string_view s, std::size_t at, std::string_view w) { return s.substr(at, w.size()) == w; }
 
 std::size_t endAt(std::string_view s, std::size_t at, bool clause) {
+  // Every end is \n ; ! ? , or starts with E3 (。) or EF (；！？，): most bytes are none.
+  unsigned char c = static_cast<unsigned char>(s[at]);
+  if (c != '\n' && c != ';' && c != '!' && c != '?' && c != ',' && c != 0xE3 && c != 0xEF) return 0;
   for (auto e : kSentenceEnds)
     if (startsWith(s, at, e)) return e.size();
   if (!clause) return 0;
@@ -161,13 +164,19 @@ void checkFees(const RuleContext& ctx) {
     return std::vector<RelatedLocation>{{cell->cell.range, ctx.tmpl.message("fee-related", args, ctx.locale)}};
   };
   for (const auto& numeral : fees.parts) {
-    const PartHeading* heading = ctx.partHeading(numeral);
-    if (!heading) continue;
-    auto [first, last] = ctx.partBody(*heading);
-    std::size_t end = first;
-    while (end < last && ctx.text.lineStart(end) - heading->lineRange.begin <= kMaxBytes) ++end;
-    JoinedText j = joinProse(ctx.text, ctx.model, first, end);
+    // Part 一 speaks of fees in its topic on applications, if anywhere.
+    auto topic = fees.topics.find(numeral);
+    std::size_t first = 0, last = 0;
+    if (!proseRegion(ctx.text, ctx.model, ctx.tmpl, numeral, topic == fees.topics.end() ? "" : topic->second, kMaxBytes,
+                     &first, &last))
+      continue;
+    JoinedText j = joinProse(ctx.text, ctx.model, first, last);
     std::string_view s = j.bytes;
+    // Most parts never speak of fees: one search each for the words, rather
+    // than reading every sentence (a keystroke in part 一 reads it again).
+    bool speaksOfFees = firstOf(s, 0, s.size(), fees.feeWords) != npos;
+    bool saysNone = cell->value->tenThousandths > 0 && firstOf(s, 0, s.size(), fees.noneWords) != npos;
+    if (!speaksOfFees && !saysNone) continue;
     std::size_t previous = 0;
     forEachPiece(s, 0, s.size(), /*clause=*/false, [&](std::size_t b, std::size_t e) {
       std::size_t length = 0, none = cell->value->tenThousandths > 0 ? firstOf(s, b, e, fees.noneWords, &length) : npos;
@@ -178,6 +187,7 @@ void checkFees(const RuleContext& ctx) {
         ctx.report("fee-conflict", Severity::Warning, j.sourceRange(none, none + length),
                    ctx.tmpl.message("fee-none-collected", args, ctx.locale), related());
       }
+      if (speaksOfFees && firstOf(s, b, e, fees.feeWords) != npos)
       forEachPiece(s, b, e, /*clause=*/true, [&](std::size_t cb, std::size_t ce) {
         forEachFeeAmount(s, cb, ce, fees, [&](const Amount& a) {
           std::optional<Number> stated = inYuan(a.value, a.yuanPerUnit);

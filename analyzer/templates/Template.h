@@ -163,6 +163,7 @@ struct TemplatePartContent {
 struct TemplateFees {
   TemplateCellRef cell;                         // 行政事业性收费, in its column's unit
   std::vector<std::string> parts;               // numerals of the parts read (一, 六)
+  std::map<std::string, std::string> topics;    // part → its only topic read when written (一 → 二, 依申请公开)
   std::map<std::string, std::int64_t> units;    // 元 → 1, 万元 → 10000: yuan per unit
   std::vector<std::string> feeWords;            // 信息处理费: an amount after it is that fee
   std::vector<std::string> noneWords;           // 未收取任何费用: nothing at all was charged

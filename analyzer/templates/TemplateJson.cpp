@@ -1,5 +1,7 @@
 #include "templates/TemplateJson.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace nianbao {
@@ -270,6 +272,18 @@ TemplateFees readFees(const Template& t, const json& j, const std::string& p) {
   fees.parts = texts(j, "parts", p);
   for (const auto& part : fees.parts)
     if (t.partIndex(part) < 0) throw SchemaError{p + ".parts: no part " + part};
+  if (j.contains("topics")) {
+    const json& topics = j.at("topics");
+    if (!topics.is_object()) throw SchemaError{p + ".topics must be an object of part numeral to topic numeral"};
+    for (const auto& [part, topic] : topics.items()) {
+      if (!topic.is_string()) throw SchemaError{p + ".topics." + part + " must be a string"};
+      bool known = part == t.topicsPart && std::any_of(t.topics.begin(), t.topics.end(), [&](const TemplateTopic& tp) {
+        return tp.numeral == topic.get<std::string>();
+      });
+      if (!known) throw SchemaError{p + ".topics." + part + ": part " + part + " has no topic " + topic.get<std::string>()};
+      fees.topics[part] = topic.get<std::string>();
+    }
+  }
   const json& units = field(j, "units", p);
   if (!units.is_object()) throw SchemaError{p + ".units must be an object of yuan per unit"};
   for (const auto& [unit, yuan] : units.items()) {
