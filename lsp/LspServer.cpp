@@ -69,6 +69,8 @@ LspServer::LspServer(boost::asio::io_context& io, MessageSink& out, const Templa
 
 LspServer::~LspServer() {
   stopping_ = true;
+  scanner_.stop();
+  scanner_.join();
   pool_.stop();
   pool_.join();
 }
@@ -469,8 +471,8 @@ void LspServer::watchReportFiles() {
 
 void LspServer::scanFolders(std::vector<std::filesystem::path> folders) {
   if (folders.empty()) return;
-  // On the pool: a large workspace takes a while, and nothing waits for it.
-  boost::asio::post(pool_, [this, folders = std::move(folders)] {
+  // A large workspace takes a while, and nothing waits for it.
+  boost::asio::post(scanner_, [this, folders = std::move(folders)] {
     std::size_t found = reports_->scan(folders, stopping_);
     if (stopping_) return;
     log(LogLevel::Info, "found " + std::to_string(found) + " report(s) with a year in the workspace");
@@ -492,7 +494,8 @@ void LspServer::didChangeWatchedFiles(const json& params) {
     if (auto p = pathFromFileUri(uri.is_string() ? uri.get<std::string>() : "")) paths.push_back(*p);
   }
   // Created, changed and deleted alike: the file is read again, or is gone.
-  boost::asio::post(pool_, [this, paths = std::move(paths)] {
+  // After any scan still running, on its thread.
+  boost::asio::post(scanner_, [this, paths = std::move(paths)] {
     std::vector<std::string> affected;
     for (const auto& p : paths) {
       if (stopping_) return;

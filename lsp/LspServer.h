@@ -119,6 +119,9 @@ class LspServer {
   const Template& tmpl_;
   ServerConfig config_;
   boost::asio::thread_pool pool_;
+  // Reading the workspace's reports: a thread of its own, so that no
+  // analysis waits behind a scan of a large folder.
+  boost::asio::thread_pool scanner_{1};
   // One analyzer per template, made at initialize in the client's language.
   std::unique_ptr<TemplateChoice> templates_;
   Document::Environment environment_;

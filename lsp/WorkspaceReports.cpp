@@ -45,6 +45,9 @@ std::optional<WorkspaceReports::Entry> WorkspaceReports::readEntry(const std::fi
   std::string error;
   auto bytes = read_(path, &error);
   if (!bytes) return std::nullopt;
+  std::string_view opening = std::string_view(*bytes).substr(0, kOpeningBytes);
+  for (const auto& word : templates_.newest().tmpl().titleKeywords)
+    if (opening.find(word) == std::string_view::npos) return std::nullopt;
   auto document = std::make_shared<OtherDocument>(OtherDocument{fileUriFromPath(path), SourceText(*bytes)});
   const Analyzer* analyzer = nullptr;
   Analysis analysis = templates_.analyze(document->text, &analyzer);
@@ -124,7 +127,9 @@ std::size_t WorkspaceReports::scan(const std::vector<std::filesystem::path>& fol
       std::error_code typeError;
       if (it->is_directory(typeError)) {
         // Version control, editor state and installed packages hold no reports of the user's.
-        if ((!name.empty() && name[0] == '.') || name == "node_modules") it.disable_recursion_pending();
+        if ((!name.empty() && name[0] == '.') || name == "node_modules" ||
+            static_cast<std::size_t>(it.depth()) + 1 >= kMaxDepth)
+          it.disable_recursion_pending();
         continue;
       }
       if (!isReportFileName(path)) continue;

@@ -46,10 +46,15 @@ class WorkspaceReports {
   std::vector<std::string> fileChanged(const std::filesystem::path& path);
 
   // Reads the reports under `folders` (*.md, *.markdown, *.txt; hidden
-  // directories and node_modules skipped), at most kMaxFiles files of at most
-  // kMaxFileBytes, until `stop`. Returns how many are reports with a year.
+  // directories and node_modules skipped, kMaxDepth levels down), at most
+  // kMaxFiles files of at most kMaxFileBytes, until `stop`. Only files whose
+  // opening names the report (the template's title words in the first
+  // kOpeningBytes) are analysed: a folder may be a home directory or /tmp.
+  // Returns how many are reports with a year.
   static constexpr std::size_t kMaxFiles = 5000;
+  static constexpr std::size_t kMaxDepth = 6;
   static constexpr std::uintmax_t kMaxFileBytes = 8u << 20;
+  static constexpr std::size_t kOpeningBytes = 16 * 1024;
   std::size_t scan(const std::vector<std::filesystem::path>& folders, const std::atomic<bool>& stop);
 
   // carryover-mismatch for an open document, against last year's report if
