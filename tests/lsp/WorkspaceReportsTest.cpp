@@ -95,6 +95,23 @@ TEST(WorkspaceReports, LastYearsFileIsFoundByBodyAndYear) {
   EXPECT_EQ(related.document->text.slice(related.range), "2");
 }
 
+TEST(WorkspaceReports, TheScanStaysNearTheSurfaceAndReadsOnlyReports) {
+  Workspace ws;
+  ws.write("a/b/c/2023.txt", carriedOut('2'));         // three folders down: read
+  ws.write("a/b/c/d/e/f/g/2023.txt", carriedOut('3'));  // seven: beyond kMaxDepth
+  // The report's tables without its title: its opening names no report.
+  std::string untitled = carriedOut('4');
+  untitled.erase(0, untitled.find("年度报告") + std::string("年度报告").size());
+  ws.write("untitled.txt", untitled);
+  lsp::WorkspaceReports reports(templates(), nullptr);
+  std::atomic<bool> stop{false};
+  EXPECT_EQ(reports.scan({ws.dir}, stop), 1u);
+  Open now(k2024);
+  auto found = reports.check("file:///x/2024.txt", now.text, now.analysis, *now.analyzer);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].related[0].document->name, ws.uri("a/b/c/2023.txt"));
+}
+
 TEST(WorkspaceReports, AgreeingReportsAndOtherBodiesGiveNothing) {
   Workspace ws;
   ws.write("02.txt", k2023);
