@@ -1,5 +1,7 @@
 #include "model/ReportModel.h"
 
+#include <algorithm>
+
 namespace nianbao {
 
 std::string Number::toString() const {
@@ -21,6 +23,11 @@ std::map<int, const TableRow*> firstRowsByTemplateRow(const Table& table) {
   for (const auto& row : table.rows)
     if (row.templateRow >= 0) out.emplace(row.templateRow, &row);  // emplace keeps the first
   return out;
+}
+
+bool hasValues(const TableRow& row) {
+  return std::any_of(row.values.begin(), row.values.end(),
+                     [](const ValueCell& v) { return v.state != CellState::Blank; });
 }
 
 }  // namespace nianbao

@@ -97,6 +97,10 @@ struct Table {
 // duplicates), by index into TemplateTable::rows.
 std::map<int, const TableRow*> firstRowsByTemplateRow(const Table& table);
 
+// Whether any of the row's value cells holds something (a group name written
+// with numbers beside it is a collapsed group, not a label).
+bool hasValues(const TableRow& row);
+
 struct PartHeading {
   int part = -1;                 // index into Template::parts
   std::size_t line = 0;

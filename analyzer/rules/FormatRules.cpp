@@ -11,11 +11,6 @@
 namespace nianbao {
 namespace {
 
-bool hasValues(const TableRow& row) {
-  return std::any_of(row.values.begin(), row.values.end(),
-                     [](const ValueCell& v) { return v.state != CellState::Blank; });
-}
-
 class FormatChecker {
  public:
   FormatChecker(const RuleContext& ctx, const TemplateObsoleteFormat& of)

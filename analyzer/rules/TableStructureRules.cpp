@@ -20,11 +20,6 @@ std::string listLabels(const std::vector<const TemplateRow*>& rows) {
   return out;
 }
 
-bool hasValues(const TableRow& row) {
-  return std::any_of(row.values.begin(), row.values.end(),
-                     [](const ValueCell& v) { return v.state != CellState::Blank; });
-}
-
 class TableChecker {
  public:
   TableChecker(const RuleContext& ctx, const Table& table)

@@ -54,6 +54,11 @@ const json* findCode(const json& diagnostics, const std::string& code) {
   return nullptr;
 }
 
+std::string fileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
 // Applies LSP TextEdits (in the given encoding) the way a client would.
 std::string applyLspEdits(const std::string& text, const json& edits, bool utf8) {
   SourceText source(text);
@@ -259,8 +264,7 @@ TEST(LspDiagnostics, RandomEditsGiveTheFindingsOfAFullCheckAfterEveryChange) {
 // prose (line 15, 0-based 14) made to say 3 against table 三's 总计 2 on
 // line 51 (0-based 50), the "2" at UTF-16 column 48.
 TEST(LspDiagnostics, AProseTableContradictionPointsAtTheCell) {
-  std::ifstream in(NIANBAO_EXAMPLE, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::string text = fileText(NIANBAO_EXAMPLE);
   std::string from = "收到 1 条依申请公开的请求";
   ASSERT_NE(text.find(from), std::string::npos);
   text.replace(text.find(from), from.size(), "收到 3 条依申请公开的请求");
@@ -366,8 +370,7 @@ TEST(LspHeadings, MissingPartsAppearOnOpenAndAfterSavingNotWhileTyping) {
 // part-empty waits for a save too: part 五 is written last. The example's
 // part 五 is lines 84–101 (its heading on line 83, part 六's on line 102).
 TEST(LspHeadings, AnEmptyPartFiveIsReportedOnOpenAndSaveNotWhileTyping) {
-  std::ifstream in(NIANBAO_EXAMPLE, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::string text = fileText(NIANBAO_EXAMPLE);
   std::size_t five = text.find("#### 五、");
   std::size_t body = text.find('\n', five) + 1, six = text.find("#### 六、");
   ASSERT_LT(body, six);
@@ -612,10 +615,7 @@ TEST(LspSettings, TheServerAsksForItsSectionAndBadValuesAreReported) {
 // The format a report is checked against: its year's, or the one the
 // nianbao.template setting forces. The test report is on 2020 in the 2019
 // format (title on line 1: # 示例乡人民政府 2020 年…; 本年新制作数量 in its part 二).
-std::string report2020() {
-  std::ifstream in(std::string(NIANBAO_TEST_DATA) + "/reports/township-2020-format-2019.report.md", std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), {});
-}
+std::string report2020() { return fileText(std::string(NIANBAO_TEST_DATA) + "/reports/township-2020-format-2019.report.md"); }
 
 std::size_t countCode(const json& diagnostics, const std::string& code) {
   std::size_t n = 0;
