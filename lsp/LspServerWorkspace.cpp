@@ -1,0 +1,106 @@
+// LspServer's part about other documents: the workspace's report files and
+// last year's report (carryover-mismatch), kept current as files and open
+// documents change. See lsp/WorkspaceReports for the index itself.
+#include <boost/asio/post.hpp>
+
+#include "LspServer.h"
+#include "Uri.h"
+
+namespace nianbao::lsp {
+
+using nlohmann::json;
+
+namespace {
+
+const json& member(const json& object, const char* key) {
+  static const json null;
+  if (!object.is_object()) return null;
+  auto it = object.find(key);
+  return it == object.end() ? null : *it;
+}
+
+std::string uriOf(const json& object) {
+  const json& uri = member(object, "uri");
+  return uri.is_string() ? uri.get<std::string>() : "";
+}
+
+}  // namespace
+
+// ---- the workspace's reports ----
+
+// Asks the client to tell us when report files change, so last year's
+// report stays current while it is edited outside the editor (or saved).
+void LspServer::watchReportFiles() {
+  if (!watchedFilesRegistration_) return;
+  json watchers = json::array({{{"globPattern", "**/*.{md,markdown,txt}"}}});
+  sendRequest("client/registerCapability",
+              {{"registrations", json::array({{{"id", "nianbao-report-files"},
+                                              {"method", "workspace/didChangeWatchedFiles"},
+                                              {"registerOptions", {{"watchers", watchers}}}}})}});
+}
+
+void LspServer::scanFolders(std::vector<std::filesystem::path> folders) {
+  if (folders.empty()) return;
+  // A large workspace takes a while, and nothing waits for it.
+  boost::asio::post(scanner_, [this, folders = std::move(folders)] {
+    std::size_t found = reports_->scan(folders, stopping_);
+    if (stopping_) return;
+    log(LogLevel::Info, "found " + std::to_string(found) + " report(s) with a year in the workspace");
+    // Documents opened meanwhile were checked without them.
+    boost::asio::post(strand_, [this] {
+      std::vector<std::string> open;
+      for (const auto& [uri, doc] : documents_) open.push_back(uri);
+      recheck(std::move(open));
+    });
+  });
+}
+
+void LspServer::didChangeWatchedFiles(const json& params) {
+  std::vector<std::filesystem::path> paths;
+  const json& changes = member(params, "changes");
+  if (!changes.is_array()) throw InvalidParamsError("changes must be an array");
+  for (const auto& change : changes) {
+    if (auto p = pathFromFileUri(uriOf(change))) paths.push_back(*p);
+  }
+  // Created, changed and deleted alike: the file is read again, or is gone.
+  // After any scan still running, on its thread.
+  boost::asio::post(scanner_, [this, paths = std::move(paths)] {
+    std::vector<std::string> affected;
+    for (const auto& p : paths) {
+      if (stopping_) return;
+      auto more = reports_->fileChanged(p);
+      affected.insert(affected.end(), more.begin(), more.end());
+    }
+    recheck(std::move(affected));
+  });
+}
+
+void LspServer::didChangeWorkspaceFolders(const json& params) {
+  std::vector<std::filesystem::path> added;
+  for (const auto& f : member(member(params, "event"), "added"))
+    if (auto p = pathFromFileUri(uriOf(f)))
+      added.push_back(*p);
+  // A removed folder's reports stay known: last year's report is still last year's.
+  scanFolders(std::move(added));
+}
+
+std::vector<Finding> LspServer::crossCheck(const std::string& uri, const DocumentView& view) {
+  recheck(reports_->putOpen(uri, *view.text, *view.analysis, *view.analyzer));
+  return reports_->check(uri, *view.text, *view.analysis, *view.analyzer);
+}
+
+const Template& LspServer::newReportTemplate() const {
+  const Analyzer* forced = templates_->named(settings_.templateName);
+  return forced ? forced->tmpl() : templates_->newest().tmpl();
+}
+
+void LspServer::recheck(std::vector<std::string> uris) {
+  if (uris.empty()) return;
+  boost::asio::post(strand_, [this, uris = std::move(uris)] {
+    for (const auto& uri : uris)
+      if (auto it = documents_.find(uri); it != documents_.end())
+        boost::asio::post(it->second->strand(), [doc = it->second] { doc->recheck(); });
+  });
+}
+
+}  // namespace nianbao::lsp
