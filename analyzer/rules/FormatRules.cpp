@@ -3,8 +3,10 @@
 // `obsolete_format`: its captions and labels, its document number cited as
 // the report's basis, and groups it wrote as one row of numbers.
 #include <algorithm>
+#include <optional>
 
 #include "parse/LineCells.h"
+#include "rules/RowLayout.h"
 #include "rules/ObsoleteWords.h"
 #include "rules/RuleContext.h"
 
@@ -152,7 +154,8 @@ class FormatChecker {
         report(row->labelRange, row->labelRange,
                ctx_.tmpl.message("obsolete-collapsed", {{"group", row->label},
                                                         {"count", std::to_string(names.size())},
-                                                        {"rows", list(names)}}, ctx_.locale));
+                                                        {"rows", list(names)}}, ctx_.locale),
+               splitZeros(table, *tt, *row));
       }
     }
   }
@@ -164,10 +167,34 @@ class FormatChecker {
     return out;
   }
 
-  void report(ByteRange range, ByteRange claimed, std::string message) {
-    // No fix (the numbers under a 2019 column mean something else), and the
-    // overload without one: GCC 12 warns about its defaulted std::optional here.
-    ctx_.report("obsolete-format", Severity::Warning, range, std::move(message), std::vector<RelatedLocation>{});
+  // A collapsed group of zeros splits into sub-rows of zeros, written the
+  // way the table writes its other sub-rows; a group with numbers needs the
+  // writer to say where they belong.
+  std::optional<Fix> splitZeros(const Table& table, const TemplateTable& tt, const TableRow& row) const {
+    bool zeros = !row.values.empty() && std::all_of(row.values.begin(), row.values.end(), [](const ValueCell& v) {
+      return v.state == CellState::Number && v.value && v.value->tenThousandths == 0;
+    });
+    auto subRow = std::find_if(table.rows.begin(), table.rows.end(), [&](const TableRow& r) {
+      return r.templateRow >= 0 && !tt.rows[static_cast<std::size_t>(r.templateRow)].group.empty();
+    });
+    if (!zeros || subRow == table.rows.end()) return std::nullopt;
+    const TemplateRow& group = tt.rows[static_cast<std::size_t>(row.templateRow)];
+    std::vector<NewRow> rows;
+    for (const TemplateRow* c : tt.children(group.id))
+      rows.push_back({rows.empty() ? group.label : "", c->label, tt.columns.size()});
+    std::string eol(ctx_.text.dominantLineBreak());
+    std::string text = formatRows(table, *subRow, rows, eol);
+    text.resize(text.size() - eol.size());
+    ByteRange lines{ctx_.text.lineStart(row.firstLine), ctx_.text.lineEnd(row.lastLine)};
+    return Fix{ctx_.tmpl.message("fix-split-group", {{"group", group.label}}, ctx_.locale), {{lines, std::move(text)}}};
+  }
+
+  void report(ByteRange range, ByteRange claimed, std::string message, std::optional<Fix> fix = std::nullopt) {
+    // Fixes only where nothing is lost: the numbers under a 2019 column mean
+    // something else, so a label is not renamed.
+    if (fix) ctx_.report("obsolete-format", Severity::Warning, range, std::move(message), std::move(fix));
+    // The overload without a fix: GCC 12 warns about a defaulted std::optional here.
+    else ctx_.report("obsolete-format", Severity::Warning, range, std::move(message), std::vector<RelatedLocation>{});
     claimed_.push_back(claimed);
   }
 
