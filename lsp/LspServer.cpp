@@ -562,9 +562,20 @@ void LspServer::completion(Pending pending, const json& params) {
 }
 
 void LspServer::hover(Pending pending, const json& params) {
-  answerFromView(pending, params, [this, params](const DocumentView& view) -> json {
+  std::string uri = requireString(params, {"textDocument", "uri"}, "textDocument.uri");
+  answerFromView(pending, params, [this, params, uri](const DocumentView& view) -> json {
     std::size_t at = positionParam(view, params, encoding_);
-    return hoverJson(*view.text, hoverAt(*view.analyzer, *view.text, view.analysis->model, at), encoding_, markdownHover_);
+    auto info = hoverAt(*view.analyzer, *view.text, view.analysis->model, at);
+    const auto& title = view.analysis->dates.title;
+    if (info && title && info->range.begin <= title->range.begin && title->range.end <= info->range.end) {
+      // Over the title: which report carry-over is checked against, if any.
+      const Template& t = view.analyzer->tmpl();
+      auto last = reports_->lastYearsUri(uri, *view.text, *view.analysis, *view.analyzer);
+      std::string year = std::to_string(title->year - 1);
+      info->markdown += "\n\n" + (last ? t.message("hover-last-year", {{"year", year}, {"uri", *last}}, locale_)
+                                        : t.message("hover-no-last-year", {{"year", year}}, locale_));
+    }
+    return hoverJson(*view.text, info, encoding_, markdownHover_);
   });
 }
 

@@ -145,29 +145,40 @@ std::size_t WorkspaceReports::scan(const std::vector<std::filesystem::path>& fol
   return reports;
 }
 
+std::optional<WorkspaceReports::Entry> WorkspaceReports::lastYears(const std::string& key, const ReportSummary& now,
+                                                                   std::string* file) const {
+  const Template& pairing = templates_.newest().tmpl();
+  // The editor's text first: it is what the user is looking at.
+  for (const auto& [k, entry] : open_)
+    if (k != key && isLastYearsReport(pairing, entry.summary, now)) return entry;
+  for (const auto& [k, entry] : files_)
+    if (k != key && !open_.count(k) && isLastYearsReport(pairing, entry.summary, now)) {
+      *file = k;
+      return entry;
+    }
+  return std::nullopt;
+}
+
+std::optional<std::string> WorkspaceReports::lastYearsUri(const std::string& uri, const SourceText& text,
+                                                          const Analysis& analysis, const Analyzer& analyzer) const {
+  ReportSummary now = summarizeReport(analyzer.tmpl(), text, analysis);
+  if (!now.isReport || !now.year) return std::nullopt;
+  std::string file;
+  std::lock_guard lock(mutex_);
+  auto last = lastYears(documentKey(uri), now, &file);
+  if (!last) return std::nullopt;
+  return last->uri;
+}
+
 std::vector<Finding> WorkspaceReports::check(const std::string& uri, const SourceText& text, const Analysis& analysis,
                                              const Analyzer& analyzer) {
   ReportSummary now = summarizeReport(analyzer.tmpl(), text, analysis);
-  const Template& pairing = templates_.newest().tmpl();
   if (!now.isReport || !now.year) return {};
-  std::string key = documentKey(uri);
-  std::optional<Entry> last;
   std::string lastFile;  // its path, if it is a file's report
+  std::optional<Entry> last;
   {
     std::lock_guard lock(mutex_);
-    // The editor's text first: it is what the user is looking at.
-    for (const auto& [k, entry] : open_)
-      if (k != key && isLastYearsReport(pairing, entry.summary, now)) {
-        last = entry;
-        break;
-      }
-    if (!last)
-      for (const auto& [k, entry] : files_)
-        if (k != key && !open_.count(k) && isLastYearsReport(pairing, entry.summary, now)) {
-          last = entry;
-          lastFile = k;
-          break;
-        }
+    last = lastYears(documentKey(uri), now, &lastFile);
   }
   if (!last) return {};
   std::vector<Finding> findings =

@@ -57,6 +57,11 @@ class WorkspaceReports {
   static constexpr std::size_t kOpeningBytes = 16 * 1024;
   std::size_t scan(const std::vector<std::filesystem::path>& folders, const std::atomic<bool>& stop);
 
+  // The URI of last year's report for an open document, if the workspace or
+  // the editor has it (what hover over the title names).
+  std::optional<std::string> lastYearsUri(const std::string& uri, const SourceText& text, const Analysis& analysis,
+                                          const Analyzer& analyzer) const;
+
   // carryover-mismatch for an open document, against last year's report if
   // the workspace or the editor has it.
   std::vector<Finding> check(const std::string& uri, const SourceText& text, const Analysis& analysis,
@@ -71,6 +76,8 @@ class WorkspaceReports {
     std::shared_ptr<const OtherDocument> document;
   };
   std::optional<Entry> readEntry(const std::filesystem::path& path) const;
+  // Last year's report for `now` (by `key`), and its path if it is a file's (under the lock).
+  std::optional<Entry> lastYears(const std::string& key, const ReportSummary& now, std::string* file) const;
   // Open documents following `summary` (under the lock).
   void following(const ReportSummary& summary, const std::string& exceptKey, std::vector<std::string>& out) const;
   std::vector<std::string> replaced(std::map<std::string, Entry>& entries, const std::string& key,

@@ -243,6 +243,22 @@ TEST(LspCarryover, LastYearsFileInTheWorkspaceIsPointedAt) {
   EXPECT_EQ(related["message"], "2023 年年报：结转下年度继续办理（总计）为 2");
 }
 
+TEST(LspCarryover, HoverOverTheTitleNamesLastYearsReport) {
+  Workspace ws;
+  InProcessClient client;
+  initializeIn(client, ws);
+  client.open(ws.uri("2024.txt"), k2024);
+  client.diagnostics(ws.uri("2024.txt"), 1);
+  // Real 03's title year is on line 2 (0-based 1): six spaces, then 2024.
+  json at = {{"textDocument", {{"uri", ws.uri("2024.txt")}}}, {"position", {{"line", 1}, {"character", 7}}}};
+  std::string none = client.request("textDocument/hover", at)["result"]["contents"]["value"];
+  EXPECT_THAT(none, ::testing::HasSubstr("工作区中没有同一机关 2023 年的年报，结转数据未核对"));
+  client.open(ws.uri("2023.txt"), k2023);
+  client.diagnostics(ws.uri("2023.txt"), 1);
+  std::string found = client.request("textDocument/hover", at)["result"]["contents"]["value"];
+  EXPECT_THAT(found, ::testing::HasSubstr("上年年报：[2023 年](" + ws.uri("2023.txt") + ")"));
+}
+
 TEST(LspCarryover, WatchedFileChangesUpdateTheFindings) {
   Workspace ws;
   ws.write("2023.txt", carriedOut('2'));
