@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -105,9 +106,35 @@ std::vector<long> pairWithLastYear(const TemplateChoice& templates, const std::v
 
 }  // namespace
 
+constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+
+// --statistics: how often each code was found, most frequent first.
+void printStatistics(const std::map<std::string, std::pair<std::size_t, Severity>>& perCode, bool json,
+                     std::ostream& out) {
+  std::vector<std::pair<std::string, std::pair<std::size_t, Severity>>> rows(perCode.begin(), perCode.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  if (json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& [code, c] : rows)
+      list.push_back({{"code", code}, {"severity", std::string(severityName(c.second))}, {"count", c.first}});
+    out << list.dump(2) << "\n";
+    return;
+  }
+  for (const auto& [code, c] : rows) {
+    std::string count = std::to_string(c.first);
+    out << std::string(count.size() < 6 ? 6 - count.size() : 0, ' ') << count << "  " << code << " ("
+        << severityName(c.second) << ")\n";
+  }
+}
+
 int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::ostream& out, std::ostream& err) {
-  if (options.format != "text" && options.format != "json") {
-    err << "nianbao: --format must be text or json, not '" << options.format << "'\n";
+  const std::string& format = options.format;
+  if (format != "text" && format != "json" && format != "json-lines" && format != "github") {
+    err << "nianbao: --format must be text, json, json-lines or github, not '" << format << "'\n";
+    return 2;
+  }
+  if (options.statistics && format != "text" && format != "json") {
+    err << "nianbao: --statistics goes with --format text or json, not '" << format << "'\n";
     return 2;
   }
   std::vector<Input> inputs;
@@ -146,6 +173,7 @@ int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::
 
   bool errors = false;
   std::size_t errorCount = 0, warningCount = 0, noteCount = 0;
+  std::map<std::string, std::pair<std::size_t, Severity>> perCode;  // for --statistics
   nlohmann::json all = nlohmann::json::array();
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const Input& input = inputs[i];
@@ -171,19 +199,25 @@ int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::
     errors = errors || hasError(findings);
     for (const auto& f : findings) {
       (f.severity == Severity::Error ? errorCount : f.severity == Severity::Warning ? warningCount : noteCount)++;
-      if (options.format == "json") all.push_back(toJson(input.name, text, f));
-      else out << formatText(input.name, text, f);
+      auto& [count, severity] = perCode[f.code];
+      ++count;
+      severity = f.severity;
+      if (options.statistics) continue;
+      if (format == "json") all.push_back(toJson(input.name, text, f));
+      else if (format == "json-lines") out << toJson(input.name, text, f).dump(-1, ' ', false, kReplace) << "\n";
+      else if (format == "github") out << formatGithub(input.name, text, f);
+      else out << formatText(input.name, text, f, options.color);
     }
   }
-  if (options.format == "json") {
-    out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  } else if (!inputs.empty()) {
+  if (options.statistics) printStatistics(perCode, format == "json", out);
+  else if (format == "json") out << all.dump(2, ' ', false, kReplace) << "\n";
+  if (format == "text" && !options.quiet && !inputs.empty()) {
     out << errorCount << " error(s), " << warningCount << " warning(s)";
     if (noteCount) out << ", " << noteCount << " note(s)";
     out << " in " << inputs.size() << " file(s)\n";
   }
   if (!readOk) return 2;
-  return errors ? 1 : 0;
+  return errors && !options.exitZero ? 1 : 0;
 }
 
 int runFix(const TemplateChoice& templates, const FixOptions& options, std::ostream& out, std::ostream& err) {

@@ -11,14 +11,18 @@ namespace nianbao::cli {
 
 struct CheckOptions {
   std::vector<std::string> paths;  // "-" reads standard input
-  std::string format = "text";     // text | json
+  std::string format = "text";     // text | json | json-lines | github
   std::string stdinFilename = "<stdin>";
+  bool color = false;       // ANSI colours in text output (the caller decides: useColor)
+  bool quiet = false;       // text: no summary line
+  bool statistics = false;  // counts per code instead of the findings (text or json)
+  bool exitZero = false;    // exit 0 even with error findings (2 still means a usage or I/O error)
   // Last year's report by the same body (carryover-mismatch); without it, the
   // inputs are paired with each other by body and year.
   std::string previous;
 };
 
-// Exit status: 0 no error finding, 1 at least one, 2 usage or I/O error.
+// Exit status: 0 no error finding (or --exit-zero), 1 at least one, 2 usage or I/O error.
 int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::ostream& out, std::ostream& err);
 
 struct FixOptions {

@@ -1,5 +1,8 @@
 #include "Output.h"
 
+#include <cstdlib>
+#include <string_view>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -43,10 +46,35 @@ void position(const SourceText& text, std::size_t offset, const char* lineKey, c
 
 }  // namespace
 
-std::string formatText(const std::string& file, const SourceText& text, const Finding& f) {
+namespace {
+
+// ANSI: bold red errors, bold yellow warnings, bold cyan notes, green carets.
+const char* severityColor(Severity s) {
+  switch (s) {
+    case Severity::Error: return "\x1b[1;31m";
+    case Severity::Warning: return "\x1b[1;33m";
+    default: return "\x1b[1;36m";
+  }
+}
+constexpr const char* kCaretColor = "\x1b[32m";
+constexpr const char* kReset = "\x1b[0m";
+
+}  // namespace
+
+bool useColor(const std::string& when, bool isTerminal) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  const char* noColor = std::getenv("NO_COLOR");  // https://no-color.org: any non-empty value
+  const char* term = std::getenv("TERM");
+  return isTerminal && !(noColor && *noColor) && !(term && std::string_view(term) == "dumb");
+}
+
+std::string formatText(const std::string& file, const SourceText& text, const Finding& f, bool color) {
   LineColumn start = text.toCodePoints(f.range.begin);
+  std::string severity = std::string(severityName(f.severity)) + "[" + f.code + "]";
+  if (color) severity = severityColor(f.severity) + severity + kReset;
   std::string out = file + ":" + std::to_string(start.line + 1) + ":" + std::to_string(start.column + 1) + ": " +
-                    std::string(severityName(f.severity)) + "[" + f.code + "]: " + f.message + "\n";
+                    severity + ": " + f.message + "\n";
   std::size_t lineStart = text.lineStart(start.line);
   std::string_view line = text.lineText(start.line);
   std::size_t from = f.range.begin - lineStart;
@@ -54,7 +82,9 @@ std::string formatText(const std::string& file, const SourceText& text, const Fi
   std::size_t width = 0;
   padding(line.substr(from, to > from ? to - from : 0), std::string::npos, &width);
   out += "    " + std::string(line) + "\n";
-  out += "    " + padding(line, from) + "^" + std::string(width > 1 ? width - 1 : 0, '~') + "\n";
+  std::string caret = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+  if (color) caret = kCaretColor + caret + kReset;
+  out += "    " + padding(line, from) + caret + "\n";
   if (f.fix) out += "    fix: " + f.fix->title + "\n";
   for (const auto& r : f.related) {
     // Last year's report, for carryover-mismatch, is another file.
@@ -102,6 +132,44 @@ nlohmann::json toJson(const std::string& file, const SourceText& text, const Fin
     }
   }
   return j;
+}
+
+namespace {
+
+// Workflow commands escape %, CR and LF in the message, and : and , too in
+// the properties (https://github.com/actions/toolkit, command.ts).
+std::string escapeData(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else out += c;
+  }
+  return out;
+}
+std::string escapeProperty(std::string_view s) {
+  std::string out;
+  for (char c : escapeData(s)) {
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string formatGithub(const std::string& file, const SourceText& text, const Finding& f) {
+  const char* command = f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "notice";
+  LineColumn start = text.toCodePoints(f.range.begin), end = text.toCodePoints(f.range.end);
+  std::string out = std::string("::") + command + " file=" + escapeProperty(file) +
+                    ",line=" + std::to_string(start.line + 1) + ",col=" + std::to_string(start.column + 1);
+  // A range on one line gets its end column; GitHub ignores it across lines.
+  if (end.line == start.line) out += ",endColumn=" + std::to_string(end.column + 1);
+  else out += ",endLine=" + std::to_string(end.line + 1);
+  out += ",title=" + escapeProperty("nianbao " + f.code) + "::" + escapeData(f.message) + "\n";
+  return out;
 }
 
 }  // namespace nianbao::cli

@@ -12,9 +12,18 @@
 
 namespace nianbao::cli {
 
-// path:line:col: severity[code]: message, the source line, the range underlined.
-std::string formatText(const std::string& file, const SourceText& text, const Finding& finding);
+// path:line:col: severity[code]: message, the source line, the range
+// underlined; with `color`, the severity and the underline in ANSI colours.
+std::string formatText(const std::string& file, const SourceText& text, const Finding& finding, bool color = false);
 
 nlohmann::json toJson(const std::string& file, const SourceText& text, const Finding& finding);
+
+// A GitHub Actions workflow command (::error file=…,line=…::message), which
+// the run's page shows as an annotation on the line: info and hint as notice.
+std::string formatGithub(const std::string& file, const SourceText& text, const Finding& finding);
+
+// Whether text output is coloured: "always", "never", or "auto" (a terminal,
+// unless NO_COLOR is set or TERM is dumb).
+bool useColor(const std::string& when, bool isTerminal);
 
 }  // namespace nianbao::cli

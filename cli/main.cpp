@@ -5,10 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
 #include "Analyzer.h"
 #include "TemplateChoice.h"
 #include "Commands.h"
 #include "Files.h"
+#include "Output.h"
 #include "ServerMain.h"
 #include "templates/BuiltinTemplates.h"
 
@@ -28,8 +31,16 @@ int main(int argc, char** argv) {
 
   nianbao::cli::CheckOptions check;
   CLI::App* checkCmd = app.add_subcommand("check", "Report the findings in files, directories or - (stdin)");
-  checkCmd->add_option("--format", check.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  checkCmd->add_option("--format", check.format,
+                       "Output format: text, json (one array), json-lines (one finding per line) or github "
+                       "(GitHub Actions annotations)")
+      ->check(CLI::IsMember({"text", "json", "json-lines", "github"}));
+  std::string color = "auto";
+  checkCmd->add_option("--color", color, "Colours in text output: auto (on a terminal, unless NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  checkCmd->add_flag("--quiet,-q", check.quiet, "Text output without the summary line");
+  checkCmd->add_flag("--statistics", check.statistics, "Counts per code instead of the findings");
+  checkCmd->add_flag("--exit-zero", check.exitZero, "Exit 0 even when errors are found (2 still means a usage or I/O error)");
   checkCmd->add_option("--locale", locale, localeHelp);
   checkCmd->add_option("--template", templateName, templateHelp);
   checkCmd->add_option("--stdin-filename", check.stdinFilename, "The name to report standard input under");
@@ -79,6 +90,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     nianbao::TemplateChoice templates(all, nianbao::normalizeLocale(locale), forced);
+    check.color = nianbao::cli::useColor(color, isatty(STDOUT_FILENO) == 1);
     if (*checkCmd) return nianbao::cli::runCheck(templates, check, std::cout, std::cerr);
     if (*fixCmd) return nianbao::cli::runFix(templates, fix, std::cout, std::cerr);
   } catch (const std::exception& e) {

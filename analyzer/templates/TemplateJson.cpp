@@ -275,13 +275,15 @@ TemplateFees readFees(const Template& t, const json& j, const std::string& p) {
   if (j.contains("topics")) {
     const json& topics = j.at("topics");
     if (!topics.is_object()) throw SchemaError{p + ".topics must be an object of part numeral to topic numeral"};
-    for (const auto& [part, topic] : topics.items()) {
-      if (!topic.is_string()) throw SchemaError{p + ".topics." + part + " must be a string"};
-      bool known = part == t.topicsPart && std::any_of(t.topics.begin(), t.topics.end(), [&](const TemplateTopic& tp) {
-        return tp.numeral == topic.get<std::string>();
-      });
-      if (!known) throw SchemaError{p + ".topics." + part + ": part " + part + " has no topic " + topic.get<std::string>()};
-      fees.topics[part] = topic.get<std::string>();
+    for (auto it = topics.begin(); it != topics.end(); ++it) {
+      // Not a structured binding: clang before 16 cannot capture one in the lambda.
+      const std::string part = it.key();
+      if (!it.value().is_string()) throw SchemaError{p + ".topics." + part + " must be a string"};
+      const std::string topic = it.value().get<std::string>();
+      bool known = part == t.topicsPart && std::any_of(t.topics.begin(), t.topics.end(),
+                                                       [&](const TemplateTopic& tp) { return tp.numeral == topic; });
+      if (!known) throw SchemaError{p + ".topics." + part + ": part " + part + " has no topic " + topic};
+      fees.topics[part] = topic;
     }
   }
   const json& units = field(j, "units", p);

@@ -1542,4 +1542,72 @@ TEST(CheckTemplate, AnUnknownTemplateIsAUsageError) {
   EXPECT_EQ(runNianbao({"fix", "--template", "2030", k2019Format.string()}).status, 2);
 }
 
+
+// ---------------------------------------------------------------------------
+// Output for other tools and for people: json-lines, GitHub annotations,
+// --statistics, --quiet, --exit-zero, colours. The example's six findings
+// (four errors, two warnings) are the ones CheckExample reads by hand; among
+// them sum-row at 51:49–50 and label-mismatch at 32:19–25.
+
+TEST(CheckFormats, JsonLinesIsOneFindingPerLineAsInTheArray) {
+  RunResult lines = runNianbao({"check", "--format", "json-lines", kExample.string()});
+  RunResult array = runNianbao({"check", "--format", "json", kExample.string()});
+  EXPECT_EQ(lines.status, 1);
+  json all = parseJson(array.out);
+  std::vector<json> each;
+  for (const auto& line : splitLines(lines.out))
+    if (!line.empty()) each.push_back(json::parse(line));
+  ASSERT_EQ(each.size(), 6u) << lines.out;
+  for (std::size_t i = 0; i < each.size(); ++i) EXPECT_EQ(each[i], all[i]);
+}
+
+TEST(CheckFormats, GithubAnnotationsNameFileLineAndCode) {
+  RunResult r = runNianbao({"check", "--format", "github", kExample.string()});
+  EXPECT_EQ(r.status, 1);
+  std::string file = kExample.string();
+  EXPECT_THAT(r.out, HasSubstr("::error file=" + file + ",line=51,col=49,endColumn=50,title=nianbao sum-row::"));
+  EXPECT_THAT(r.out, HasSubstr("::warning file=" + file + ",line=32,col=19,endColumn=25,title=nianbao label-mismatch::"));
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 6) << r.out;
+  // Commas and colons in a path are escaped, as the runner's parser wants.
+  TempDir dir;
+  writeBytes(dir / "a,b:c.md", example());
+  RunResult odd = runNianbao({"check", "--format", "github", (dir / "a,b:c.md").string()});
+  EXPECT_THAT(odd.out, HasSubstr("a%2Cb%3Ac.md,line=51,"));
+}
+
+TEST(CheckFormats, StatisticsCountEachCode) {
+  RunResult r = runNianbao({"check", "--statistics", kExample.string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_THAT(r.out, HasSubstr("     1  sum-row (error)\n"));
+  EXPECT_THAT(r.out, HasSubstr("     1  label-mismatch (warning)\n"));
+  EXPECT_THAT(r.out, Not(HasSubstr("^~")));  // no findings, only their counts
+  EXPECT_THAT(r.out, HasSubstr("4 error(s), 2 warning(s) in 1 file(s)\n"));
+  RunResult j = runNianbao({"check", "--statistics", "--format", "json", kExample.string()});
+  std::size_t total = 0;
+  for (const auto& row : parseJson(j.out)) total += row.at("count").get<std::size_t>();
+  EXPECT_EQ(total, 6u) << j.out;
+  EXPECT_EQ(runNianbao({"check", "--statistics", "--format", "github", kExample.string()}).status, 2);
+}
+
+TEST(CheckFormats, QuietDropsTheSummaryAndExitZeroTheStatus) {
+  RunResult quiet = runNianbao({"check", "--quiet", kExample.string()});
+  EXPECT_EQ(quiet.status, 1);
+  EXPECT_THAT(quiet.out, Not(HasSubstr("error(s)")));
+  EXPECT_THAT(quiet.out, HasSubstr("error[sum-row]"));
+  RunResult zero = runNianbao({"check", "--exit-zero", kExample.string()});
+  EXPECT_EQ(zero.status, 0);
+  EXPECT_THAT(zero.out, HasSubstr("4 error(s)"));
+  // A usage or I/O error is still one.
+  EXPECT_EQ(runNianbao({"check", "--exit-zero", "/no/such/report.md"}).status, 2);
+}
+
+TEST(CheckFormats, ColoursOnlyWhenAskedOrOnATerminal) {
+  RunResult always = runNianbao({"check", "--color", "always", kExample.string()});
+  EXPECT_THAT(always.out, HasSubstr("\x1b[1;31merror[sum-row]\x1b[0m: "));
+  EXPECT_THAT(always.out, HasSubstr("\x1b[1;33mwarning[label-mismatch]\x1b[0m: "));
+  // Captured to a file, as here, auto means none.
+  EXPECT_THAT(runNianbao({"check", kExample.string()}).out, Not(HasSubstr("\x1b[")));
+  EXPECT_THAT(runNianbao({"check", "--color", "never", kExample.string()}).out, Not(HasSubstr("\x1b[")));
+}
+
 }  // namespace
