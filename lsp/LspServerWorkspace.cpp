@@ -1,6 +1,10 @@
 // LspServer's part about other documents: the workspace's report files and
 // last year's report (carryover-mismatch), kept current as files and open
 // documents change. See lsp/WorkspaceReports for the index itself.
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <boost/asio/post.hpp>
 
 #include "LspServer.h"
@@ -39,10 +43,17 @@ void LspServer::watchReportFiles() {
                                               {"registerOptions", {{"watchers", watchers}}}}})}});
 }
 
-void LspServer::scanFolders(std::vector<std::filesystem::path> folders) {
+void LspServer::scanFolders(std::vector<std::filesystem::path> given) {
+  std::vector<std::filesystem::path> folders;
+  for (auto& f : given) {
+    if (isProjectFolder(f)) folders.push_back(std::move(f));
+    else log(LogLevel::Info, "not reading " + f.string() + " for last year's reports: the root, home or temporary directory is no project");
+  }
   if (folders.empty()) return;
-  // A large workspace takes a while, and nothing waits for it.
+  // A large workspace takes a while, and nothing waits for it; the thread
+  // yields the processor to the analyses (a nice value of its own).
   boost::asio::post(scanner_, [this, folders = std::move(folders)] {
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
     std::size_t found = reports_->scan(folders, stopping_);
     if (stopping_) return;
     log(LogLevel::Info, "found " + std::to_string(found) + " report(s) with a year in the workspace");

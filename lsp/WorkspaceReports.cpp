@@ -1,6 +1,7 @@
 #include "WorkspaceReports.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -17,6 +18,16 @@ std::optional<std::string> readFileBytes(const std::filesystem::path& path, std:
     return std::nullopt;
   }
   return std::move(bytes).str();
+}
+
+bool isProjectFolder(const std::filesystem::path& folder) {
+  std::error_code ec;
+  auto same = [&](const std::filesystem::path& other) {
+    return !other.empty() && std::filesystem::weakly_canonical(folder, ec) == std::filesystem::weakly_canonical(other, ec);
+  };
+  const char* home = std::getenv("HOME");
+  std::filesystem::path temp = std::filesystem::temp_directory_path(ec);
+  return !same("/") && !(home && same(home)) && !(!ec && same(temp));
 }
 
 WorkspaceReports::WorkspaceReports(const TemplateChoice& templates, ReadReportFile read)

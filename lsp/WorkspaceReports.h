@@ -30,6 +30,11 @@ using ReadReportFile = std::function<std::optional<std::string>(const std::files
 // Bytes as they are (the command line passes one that decodes GB18030 and UTF-16).
 std::optional<std::string> readFileBytes(const std::filesystem::path& path, std::string* error);
 
+// Whether `folder` may be read as a workspace: not the filesystem's root,
+// the home directory or the temporary directory. An editor without a project
+// offers the file's own folder, which for a file in /tmp is all of /tmp.
+bool isProjectFolder(const std::filesystem::path& folder);
+
 class WorkspaceReports {
  public:
   WorkspaceReports(const TemplateChoice& templates, ReadReportFile read);

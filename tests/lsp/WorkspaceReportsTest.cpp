@@ -112,6 +112,15 @@ TEST(WorkspaceReports, TheScanStaysNearTheSurfaceAndReadsOnlyReports) {
   EXPECT_EQ(found[0].related[0].document->name, ws.uri("a/b/c/2023.txt"));
 }
 
+TEST(WorkspaceReports, TheRootHomeAndTemporaryDirectoriesAreNoProject) {
+  EXPECT_FALSE(lsp::isProjectFolder("/"));
+  EXPECT_FALSE(lsp::isProjectFolder(std::filesystem::temp_directory_path()));
+  EXPECT_FALSE(lsp::isProjectFolder(std::filesystem::temp_directory_path() / "."));
+  if (const char* home = std::getenv("HOME")) EXPECT_FALSE(lsp::isProjectFolder(home));
+  Workspace ws;
+  EXPECT_TRUE(lsp::isProjectFolder(ws.dir));
+}
+
 TEST(WorkspaceReports, AgreeingReportsAndOtherBodiesGiveNothing) {
   Workspace ws;
   ws.write("02.txt", k2023);
