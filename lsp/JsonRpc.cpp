@@ -36,4 +36,11 @@ MessageKind classify(const json& m) {
   return MessageKind::Invalid;
 }
 
+const nlohmann::json& member(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json null;
+  if (!object.is_object()) return null;
+  auto it = object.find(key);
+  return it == object.end() ? null : *it;
+}
+
 }  // namespace nianbao::lsp

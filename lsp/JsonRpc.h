@@ -31,6 +31,10 @@ nlohmann::json makeRequest(const nlohmann::json& id, std::string method, nlohman
 enum class MessageKind { Request, Notification, Response, Invalid };
 MessageKind classify(const nlohmann::json& message);
 
+// `object[key]`, or null when `object` is no object or has no `key`: params
+// are read without a check before each step.
+const nlohmann::json& member(const nlohmann::json& object, const char* key);
+
 // Thrown by a handler when the params are not what the method takes; the
 // server answers InvalidParams with the text.
 struct InvalidParamsError : std::runtime_error {

@@ -24,13 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-const json& member(const json& object, const char* key) {
-  static const json null;
-  if (!object.is_object()) return null;
-  auto it = object.find(key);
-  return it == object.end() ? null : *it;
-}
-
 const json& path(const json& root, std::initializer_list<const char*> keys) {
   const json* node = &root;
   for (const char* k : keys) node = &member(*node, k);

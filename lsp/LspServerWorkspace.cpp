@@ -16,13 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-const json& member(const json& object, const char* key) {
-  static const json null;
-  if (!object.is_object()) return null;
-  auto it = object.find(key);
-  return it == object.end() ? null : *it;
-}
-
 std::string uriOf(const json& object) {
   const json& uri = member(object, "uri");
   return uri.is_string() ? uri.get<std::string>() : "";
