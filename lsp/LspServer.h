@@ -128,6 +128,7 @@ class LspServer {
   std::unique_ptr<WorkspaceReports> reports_;  // made at initialize, with the analyzer
   std::vector<std::filesystem::path> workspaceFolders_;
   bool watchedFilesRegistration_ = false;  // the client lets us ask it to watch files
+  bool watching_ = false;                   // and we have asked
   std::atomic<bool> stopping_{false};       // ends a workspace scan early
 
   State state_ = State::Uninitialized;

@@ -1,6 +1,8 @@
 // LspServer's part about other documents: the workspace's report files and
 // last year's report (carryover-mismatch), kept current as files and open
 // documents change. See lsp/WorkspaceReports for the index itself.
+#include <algorithm>
+
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -28,7 +30,14 @@ std::string uriOf(const json& object) {
 // Asks the client to tell us when report files change, so last year's
 // report stays current while it is edited outside the editor (or saved).
 void LspServer::watchReportFiles() {
-  if (!watchedFilesRegistration_) return;
+  if (!watchedFilesRegistration_ || watching_) return;
+  // Some clients watch by walking every folder of the root (Eglot does):
+  // for a root that is no project (/tmp, the home directory) that walk
+  // would stall the editor, and there is nothing of ours to watch there.
+  if (std::none_of(workspaceFolders_.begin(), workspaceFolders_.end(),
+                   [](const std::filesystem::path& f) { return isProjectFolder(f); }))
+    return;
+  watching_ = true;
   json watchers = json::array({{{"globPattern", "**/*.{md,markdown,txt}"}}});
   sendRequest("client/registerCapability",
               {{"registrations", json::array({{{"id", "nianbao-report-files"},
@@ -85,6 +94,8 @@ void LspServer::didChangeWorkspaceFolders(const json& params) {
     if (auto p = pathFromFileUri(uriOf(f)))
       added.push_back(*p);
   // A removed folder's reports stay known: last year's report is still last year's.
+  workspaceFolders_.insert(workspaceFolders_.end(), added.begin(), added.end());
+  watchReportFiles();
   scanFolders(std::move(added));
 }
 

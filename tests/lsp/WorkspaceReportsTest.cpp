@@ -286,6 +286,20 @@ TEST(LspCarryover, WatchedFileChangesUpdateTheFindings) {
   EXPECT_TRUE(carryoverDiagnostics(client, ws.uri("2024.txt"), 0).is_array());
 }
 
+TEST(LspCarryover, NoWatchingAskedForARootThatIsNoProject) {
+  // Eglot watches by walking every folder of the root: for /tmp that took
+  // 13 s of an editor's time, and there is nothing of ours to watch there.
+  InProcessClient client;
+  json params = {{"processId", nullptr},
+                 {"rootUri", lsp::fileUriFromPath(std::filesystem::temp_directory_path())},
+                 {"capabilities", {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", true}}}}}}}};
+  client.request("initialize", params);
+  client.notify("initialized", json::object());
+  // Whatever initialized sent is sent before this answer.
+  client.request("shutdown", nullptr);
+  for (const auto& m : client.pending()) EXPECT_NE(m.value("method", ""), "client/registerCapability") << m.dump();
+}
+
 TEST(LspCarryover, EditingLastYearsOpenReportUpdatesThisYears) {
   Workspace ws;
   InProcessClient client;
