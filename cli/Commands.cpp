@@ -10,6 +10,7 @@
 #include "TemplateChoice.h"
 #include "Files.h"
 #include "Output.h"
+#include "parse/ReportBody.h"
 #include "rules/CarryoverRules.h"
 
 namespace nianbao::cli {
@@ -83,6 +84,15 @@ std::vector<long> pairWithLastYear(const TemplateChoice& templates, const std::v
                                    const std::vector<CheckedInput>& checked, const std::optional<ReportSummary>& previous,
                                    const std::string& previousName, std::ostream& err) {
   std::vector<long> pairs(inputs.size(), -1);
+  // Candidates by year and the end of the body's name, in input order: a
+  // province's thousands of reports are not compared each with each.
+  const Template& pairing = templates.newest().tmpl();
+  auto key = [&](const ReportSummary& s, int year) {
+    return std::pair{year, pairing.carryover ? reportingBodyKey(s.body, *pairing.carryover) : std::string()};
+  };
+  std::map<std::pair<int, std::string>, std::vector<std::size_t>> candidates;
+  for (std::size_t j = 0; j < checked.size(); ++j)
+    if (checked[j].summary.year) candidates[key(checked[j].summary, *checked[j].summary.year)].push_back(j);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ReportSummary& now = checked[i].summary;
     if (previous) {
@@ -95,8 +105,11 @@ std::vector<long> pairWithLastYear(const TemplateChoice& templates, const std::v
       if (now.isReport) pairs[i] = static_cast<long>(inputs.size());
       continue;
     }
-    for (std::size_t j = 0; j < inputs.size(); ++j)
-      if (j != i && isLastYearsReport(templates.newest().tmpl(), checked[j].summary, now)) {
+    if (!now.year) continue;
+    auto found = candidates.find(key(now, *now.year - 1));
+    if (found == candidates.end()) continue;
+    for (std::size_t j : found->second)
+      if (isLastYearsReport(pairing, checked[j].summary, now)) {
         pairs[i] = static_cast<long>(j);
         break;
       }

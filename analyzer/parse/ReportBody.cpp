@@ -70,6 +70,18 @@ std::string reportingBody(const SourceText& text, const ReportDates& dates, cons
   return isPlaceholder(body) ? std::string() : body;
 }
 
+std::string reportingBodyKey(std::string_view name, const TemplateCarryover& words) {
+  if (name.empty()) return {};
+  std::string_view c = core(name, words);
+  // Back over two UTF-8 characters (continuation bytes are 10xxxxxx).
+  std::size_t start = c.size();
+  for (int n = 0; n < 2 && start > 0; ++n) {
+    --start;
+    while (start > 0 && (static_cast<unsigned char>(c[start]) & 0xC0) == 0x80) --start;
+  }
+  return std::string(c.substr(start));
+}
+
 bool sameReportingBody(std::string_view a, std::string_view b, const TemplateCarryover& words) {
   if (a.empty() || b.empty()) return false;
   std::string_view x = core(a, words), y = core(b, words);

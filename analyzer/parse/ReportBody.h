@@ -25,4 +25,9 @@ std::string reportingBody(const SourceText& text, const ReportDates& dates, cons
 // does (市, 区 …), so 示例镇 and 新示例镇 stay two bodies.
 bool sameReportingBody(std::string_view a, std::string_view b, const TemplateCarryover& words);
 
+// What two names of one body always share (the last two characters before
+// the generic suffix: 泽区 of 洪泽区人民政府), for finding candidates among
+// thousands of reports without comparing each with each. Empty for no name.
+std::string reportingBodyKey(std::string_view name, const TemplateCarryover& words);
+
 }  // namespace nianbao

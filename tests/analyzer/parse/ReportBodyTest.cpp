@@ -52,6 +52,17 @@ TEST(SameReportingBody, ARegionNamedFirstIsTheSameBody) {
   EXPECT_TRUE(sameReportingBody("金沟河镇", "沙湾市金沟河镇人民政府", words()));
 }
 
+TEST(ReportingBodyKey, NamesOfOneBodyShareIt) {
+  // 洪泽区人民政府 and 淮安市洪泽区人民政府: 泽区 before 人民政府.
+  EXPECT_EQ(reportingBodyKey("洪泽区人民政府", words()), "泽区");
+  EXPECT_EQ(reportingBodyKey("淮安市洪泽区人民政府", words()), "泽区");
+  EXPECT_EQ(reportingBodyKey("洪泽区政府", words()), "泽区");
+  EXPECT_EQ(reportingBodyKey("金沟河镇", words()), "河镇");
+  EXPECT_EQ(reportingBodyKey("沙湾市金沟河镇人民政府", words()), "河镇");
+  EXPECT_EQ(reportingBodyKey("镇", words()), "镇");
+  EXPECT_EQ(reportingBodyKey("", words()), "");
+}
+
 TEST(SameReportingBody, OtherBodiesAreNot) {
   // A city and one of its districts.
   EXPECT_FALSE(sameReportingBody("淮安市人民政府", "淮安市洪泽区人民政府", words()));
