@@ -100,8 +100,9 @@ void LspServer::didChangeWorkspaceFolders(const json& params) {
 }
 
 std::vector<Finding> LspServer::crossCheck(const std::string& uri, const DocumentView& view) {
-  recheck(reports_->putOpen(uri, *view.text, *view.analysis, *view.analyzer));
-  return reports_->check(uri, *view.text, *view.analysis, *view.analyzer);
+  auto [following, findings] = reports_->analysed(uri, *view.text, *view.analysis, *view.analyzer);
+  recheck(std::move(following));
+  return findings;
 }
 
 const Template& LspServer::newReportTemplate() const {

@@ -95,14 +95,28 @@ std::vector<std::string> WorkspaceReports::replaced(std::map<std::string, Entry>
   return out;
 }
 
+WorkspaceReports::Analysed WorkspaceReports::analysed(const std::string& uri, const SourceText& text,
+                                                     const Analysis& analysis, const Analyzer& analyzer) {
+  // One summary and one key for both: this runs with every view of every open report.
+  std::string key = documentKey(uri);
+  ReportSummary summary = summarizeReport(analyzer.tmpl(), text, analysis);
+  Analysed out;
+  out.following = putSummary(uri, key, summary, text);
+  out.findings = checkSummary(key, summary, text, analysis, analyzer);
+  return out;
+}
+
 std::vector<std::string> WorkspaceReports::putOpen(const std::string& uri, const SourceText& text,
                                                    const Analysis& analysis, const Analyzer& analyzer) {
+  return putSummary(uri, documentKey(uri), summarizeReport(analyzer.tmpl(), text, analysis), text);
+}
+
+std::vector<std::string> WorkspaceReports::putSummary(const std::string& uri, const std::string& key,
+                                                      ReportSummary summary, const SourceText& text) {
   std::optional<Entry> entry;
-  ReportSummary summary = summarizeReport(analyzer.tmpl(), text, analysis);
   if (summary.isReport && summary.year)
     entry = Entry{uri, std::move(summary), std::make_shared<const OtherDocument>(OtherDocument{uri, text})};
   std::lock_guard lock(mutex_);
-  std::string key = documentKey(uri);
   bool wasOpen = open_.count(key) > 0;
   std::vector<std::string> out = replaced(open_, key, std::move(entry));
   // Opening a file hides its file's report, which may have said otherwise.
@@ -183,13 +197,18 @@ std::optional<std::string> WorkspaceReports::lastYearsUri(const std::string& uri
 
 std::vector<Finding> WorkspaceReports::check(const std::string& uri, const SourceText& text, const Analysis& analysis,
                                              const Analyzer& analyzer) {
-  ReportSummary now = summarizeReport(analyzer.tmpl(), text, analysis);
+  return checkSummary(documentKey(uri), summarizeReport(analyzer.tmpl(), text, analysis), text, analysis, analyzer);
+}
+
+std::vector<Finding> WorkspaceReports::checkSummary(const std::string& key, const ReportSummary& now,
+                                                    const SourceText& text, const Analysis& analysis,
+                                                    const Analyzer& analyzer) {
   if (!now.isReport || !now.year) return {};
   std::string lastFile;  // its path, if it is a file's report
   std::optional<Entry> last;
   {
     std::lock_guard lock(mutex_);
-    last = lastYears(documentKey(uri), now, &lastFile);
+    last = lastYears(key, now, &lastFile);
   }
   if (!last) return {};
   std::vector<Finding> findings =

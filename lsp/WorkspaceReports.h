@@ -45,6 +45,14 @@ class WorkspaceReports {
   // An open document's latest analysis, made by `analyzer`.
   std::vector<std::string> putOpen(const std::string& uri, const SourceText& text, const Analysis& analysis,
                                    const Analyzer& analyzer);
+  // putOpen and check at once, summarising the analysis once: what each new
+  // view of an open document calls.
+  struct Analysed {
+    std::vector<std::string> following;
+    std::vector<Finding> findings;
+  };
+  Analysed analysed(const std::string& uri, const SourceText& text, const Analysis& analysis, const Analyzer& analyzer);
+
   // Closed: its file's report (if the workspace has it) counts again.
   std::vector<std::string> closeOpen(const std::string& uri);
   // A file created, changed or deleted (a path that cannot be read is gone).
@@ -81,6 +89,10 @@ class WorkspaceReports {
     std::shared_ptr<const OtherDocument> document;
   };
   std::optional<Entry> readEntry(const std::filesystem::path& path) const;
+  std::vector<std::string> putSummary(const std::string& uri, const std::string& key, ReportSummary summary,
+                                      const SourceText& text);
+  std::vector<Finding> checkSummary(const std::string& key, const ReportSummary& now, const SourceText& text,
+                                    const Analysis& analysis, const Analyzer& analyzer);
   // Last year's report for `now` (by `key`), and its path if it is a file's (under the lock).
   std::optional<Entry> lastYears(const std::string& key, const ReportSummary& now, std::string* file) const;
   // Open documents following `summary` (under the lock).
