@@ -12,6 +12,13 @@
 
 namespace nianbao::cli {
 
+// One checked file as every output format reads it.
+struct FileReport {
+  std::string name;                  // as given: a path, or --stdin-filename for standard input
+  const SourceText* text = nullptr;  // what was analysed (for .docx/.html, the text made from it)
+  std::vector<Finding> findings;     // sorted by position, after nianbao.toml and suppressions
+};
+
 // path:line:col: severity[code]: message, the source line, the range
 // underlined; with `color`, the severity and the underline in ANSI colours.
 std::string formatText(const std::string& file, const SourceText& text, const Finding& finding, bool color = false);
