@@ -182,11 +182,17 @@ bool isValueLike(std::string_view cellText) {
   return s != CellState::Text;
 }
 
+bool isCommentLine(std::string_view trimmed) {
+  return trimmed.size() >= 7 && trimmed.substr(0, 4) == "<!--" && trimmed.substr(trimmed.size() - 3) == "-->" &&
+         trimmed.find("-->") == trimmed.size() - 3;
+}
+
 LineCells splitLine(std::string_view line, std::size_t offset) {
   LineCells out;
   Cell whole = trimmedCell(line, 0, line.size(), offset);
   if (whole.text.empty()) return out;
   std::string_view content = whole.text;
+  if (isCommentLine(content)) return out;  // an HTML comment (a suppression) is invisible in the report
   if (isPageNumber(content)) {
     out.shape = LineShape::PageNumber;
     return out;

@@ -27,6 +27,10 @@ struct LineCells {
   std::uint32_t column = 0;              // code point column of the first cell
 };
 
+// Whether a trimmed line is one HTML comment (<!-- … -->), which a published
+// Markdown report does not show: read as a blank line.
+bool isCommentLine(std::string_view trimmed);
+
 // `line` is the line's content, `offset` its byte offset in the text.
 LineCells splitLine(std::string_view line, std::size_t offset);
 

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "parse/JoinedText.h"
+#include "parse/LineCells.h"
 #include "rules/RuleContext.h"
 #include "text/Digits.h"
 
@@ -66,7 +67,7 @@ std::size_t enumeratorLength(std::string_view s) {
 // outline's) do not; a line with a sentence's punctuation does.
 bool isProseLine(std::string_view line) {
   std::string_view s = trim(line);
-  if (s.empty() || isPageFooter(s)) return false;
+  if (s.empty() || isPageFooter(s) || isCommentLine(s)) return false;
   bool marked = s.front() == '#' || s.front() == '*';
   while (!s.empty() && std::string_view("#*>-+ \t").find(s.front()) != npos) s.remove_prefix(1);
   for (bool again = true; again;) {

@@ -1,0 +1,35 @@
+#include "rules/RuleSettings.h"
+
+#include <algorithm>
+
+namespace nianbao {
+
+void RuleSettings::overrideWith(const RuleSettings& other) {
+  for (const auto& [code, level] : other.severity) severity[code] = level;
+}
+
+void applyRuleSettings(const RuleSettings& settings, std::vector<Finding>& findings) {
+  if (settings.empty()) return;
+  std::erase_if(findings, [&](Finding& f) {
+    auto it = settings.severity.find(f.code);
+    if (it == settings.severity.end()) return false;
+    if (!it->second) return true;
+    f.severity = *it->second;
+    return false;
+  });
+}
+
+bool parseRuleSeverity(std::string_view word, std::optional<Severity>& into) {
+  if (word == "off") {
+    into.reset();
+    return true;
+  }
+  for (Severity s : {Severity::Error, Severity::Warning, Severity::Info, Severity::Hint})
+    if (word == severityName(s)) {
+      into = s;
+      return true;
+    }
+  return false;
+}
+
+}  // namespace nianbao

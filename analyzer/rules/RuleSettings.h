@@ -1,0 +1,31 @@
+#pragma once
+// The severity each code is reported at, as a project's nianbao.toml sets it
+// ([rules] sum-row = "warning", fee-conflict = "off"). The analyzer reports
+// every code at its own severity; this is applied after, by whoever knows
+// which project a text belongs to.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/Finding.h"
+
+namespace nianbao {
+
+struct RuleSettings {
+  // nullopt: off. Codes not named keep the rule's own severity.
+  std::map<std::string, std::optional<Severity>, std::less<>> severity;
+  bool empty() const { return severity.empty(); }
+  // `other`'s entries win (a per-file entry over the project's).
+  void overrideWith(const RuleSettings& other);
+  friend bool operator==(const RuleSettings&, const RuleSettings&) = default;
+};
+
+// Findings of codes that are off removed, the others at their set severity.
+void applyRuleSettings(const RuleSettings& settings, std::vector<Finding>& findings);
+
+// "error", "warning", "info", "hint" or "off"; false for anything else.
+bool parseRuleSeverity(std::string_view word, std::optional<Severity>& into);
+
+}  // namespace nianbao
