@@ -68,7 +68,7 @@ std::size_t positionBefore(std::size_t p, std::vector<TextEdit> edits) {
 
 }  // namespace
 
-FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
+FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original, const FindingFilter& shown) {
   FixAllResult result;
   std::string current = original.str();
   std::vector<std::vector<TextEdit>> rounds;  // the edits of each round, for mapping places back
@@ -87,6 +87,7 @@ FixAllResult fixAll(const Analyzer& analyzer, const SourceText& original) {
   for (int round = 0; round < kMaxRounds; ++round) {
     SourceText text(current);
     Analysis a = analyzer.analyze(text);
+    if (shown) a.findings = shown(text, std::move(a.findings));
     std::string relationNow;
     if (sumsTrustworthy)
       for (const auto& code : relationOrder)

@@ -3,6 +3,7 @@
 // Knows nothing of files, JSON-RPC or editors; the command line and the
 // language server both call it as it is.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,10 @@ struct FixAllResult {
   std::string text;
   std::vector<AppliedFix> applied;
 };
-FixAllResult fixAll(const Analyzer& analyzer, const SourceText& text);
+// `shown`, when given, turns each round's findings into what the user sees
+// (shownFindings: suppressions and a project's severities), so nothing
+// suppressed or turned off is fixed.
+using FindingFilter = std::function<std::vector<Finding>(const SourceText&, std::vector<Finding>)>;
+FixAllResult fixAll(const Analyzer& analyzer, const SourceText& text, const FindingFilter& shown = {});
 
 }  // namespace nianbao

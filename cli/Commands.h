@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "ProjectSettings.h"
+
 namespace nianbao {
 class TemplateChoice;
 }
@@ -11,7 +13,7 @@ namespace nianbao::cli {
 
 struct CheckOptions {
   std::vector<std::string> paths;  // "-" reads standard input
-  std::string format = "text";     // text | json | json-lines | github
+  std::string format = "text";     // text | json | json-lines | github | sarif | junit
   std::string stdinFilename = "<stdin>";
   bool color = false;       // ANSI colours in text output (the caller decides: useColor)
   bool quiet = false;       // text: no summary line
@@ -20,6 +22,9 @@ struct CheckOptions {
   // Last year's report by the same body (carryover-mismatch); without it, the
   // inputs are paired with each other by body and year.
   std::string previous;
+  ConfigOptions config;     // nianbao.toml: which, and what the flags override
+  unsigned jobs = 0;        // threads; 0: one per core
+  bool progress = false;    // a progress line on `err` (the caller decides: stderr is a terminal)
 };
 
 // Exit status: 0 no error finding (or --exit-zero), 1 at least one, 2 usage or I/O error.
@@ -27,6 +32,7 @@ int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::
 
 struct FixOptions {
   std::vector<std::string> paths;
+  ConfigOptions config;  // suppressed findings and codes a project turns off are not fixed
 };
 
 // Applies every safe fix, writing each changed file atomically with its line

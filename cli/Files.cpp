@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "DocxReader.h"
+#include "HtmlReader.h"
 #include "PathError.h"
 
 namespace nianbao::cli {
@@ -21,10 +23,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool isReportExtension(const fs::path& p) {
+std::string lowerExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".md" || ext == ".markdown" || ext == ".txt";
+  return ext;
+}
+
+bool isReportExtension(const fs::path& p) {
+  std::string ext = lowerExtension(p);
+  if (ext == ".md" || ext == ".markdown" || ext == ".txt") return true;
+  // Word leaves ~$name.docx beside a document it has open: a lock file, no report.
+  return isConvertedReport(p) && !p.filename().string().starts_with("~$");
 }
 
 // The reports below `root`, walked with an explicit stack (no recursion to
@@ -123,7 +132,30 @@ ReadResult decoded(const std::string& name, const std::string& bytes) {
   return r;
 }
 
+// A .docx or .html report's bytes converted (DocxReader.h, HtmlReader.h), or an error naming `name`.
+ReadResult converted(const std::string& name, const std::string& bytes) {
+  ReadResult r;
+  Conversion c = lowerExtension(name) == ".docx" ? readDocx(bytes) : readHtml(bytes);
+  if (!c.report) {
+    r.error = name + ": " + c.error;
+    return r;
+  }
+  r.text = c.report->markdown;
+  r.converted = std::make_shared<const ConvertedReport>(std::move(*c.report));
+  return r;
+}
+
+// The bytes read as the file's name says: converted, or decoded.
+ReadResult fromBytes(const std::string& name, const std::string& bytes) {
+  return isConvertedReport(name) ? converted(name, bytes) : decoded(name, bytes);
+}
+
 }  // namespace
+
+bool isConvertedReport(const fs::path& path) {
+  std::string ext = lowerExtension(path);
+  return ext == ".docx" || ext == ".html" || ext == ".htm";
+}
 
 std::vector<fs::path> collectInputs(const std::vector<std::string>& args, std::vector<std::string>& errors) {
   std::vector<fs::path> out;
@@ -142,7 +174,7 @@ std::vector<fs::path> collectInputs(const std::vector<std::string>& args, std::v
     std::vector<fs::path> found = reportsUnder(arg, errors);
     // A mistyped directory must not pass as a clean one.
     if (found.empty() && errors.size() == errorsBefore)
-      errors.push_back(arg + ": no *.md, *.markdown or *.txt files in this directory");
+      errors.push_back(arg + ": no *.md, *.markdown, *.txt, *.docx, *.html or *.htm files in this directory");
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
@@ -252,7 +284,7 @@ ReadResult readReport(const fs::path& path, const ReadOptions& options) {
     return r;
   }
   FileSnapshot snapshot{st.st_dev, st.st_ino, st.st_size, st.st_mtim, st.st_ctim, {}};
-  r = decoded(name, bytes);
+  r = fromBytes(name, bytes);
   if (options.keepBytes) snapshot.bytes = std::move(bytes);
   r.snapshot = std::move(snapshot);
   return r;
@@ -270,7 +302,7 @@ ReadResult readStdin(const std::string& name) {
     r.error = tooLarge(name, 0, false);
     return r;
   }
-  return decoded(name, bytes);
+  return fromBytes(name, bytes);
 }
 
 }  // namespace nianbao::cli

@@ -69,12 +69,18 @@ bool useColor(const std::string& when, bool isTerminal) {
   return isTerminal && !(noColor && *noColor) && !(term && std::string_view(term) == "dumb");
 }
 
-std::string formatText(const std::string& file, const SourceText& text, const Finding& f, bool color) {
+// "file:line:col" in a text file; "file: 表3 第5行 第2列" in a converted one.
+static std::string where(const std::string& file, const LineColumn& at, const ConvertedReport* converted) {
+  if (converted) return file + ": " + describeOrigin(*converted, at.line, at.column);
+  return file + ":" + std::to_string(at.line + 1) + ":" + std::to_string(at.column + 1);
+}
+
+std::string formatText(const std::string& file, const SourceText& text, const Finding& f, bool color,
+                       const ConvertedReport* converted) {
   LineColumn start = text.toCodePoints(f.range.begin);
   std::string severity = std::string(severityName(f.severity)) + "[" + f.code + "]";
   if (color) severity = severityColor(f.severity) + severity + kReset;
-  std::string out = file + ":" + std::to_string(start.line + 1) + ":" + std::to_string(start.column + 1) + ": " +
-                    severity + ": " + f.message + "\n";
+  std::string out = where(file, start, converted) + ": " + severity + ": " + f.message + "\n";
   std::size_t lineStart = text.lineStart(start.line);
   std::string_view line = text.lineText(start.line);
   std::size_t from = f.range.begin - lineStart;
@@ -88,15 +94,16 @@ std::string formatText(const std::string& file, const SourceText& text, const Fi
   if (f.fix) out += "    fix: " + f.fix->title + "\n";
   for (const auto& r : f.related) {
     // Last year's report, for carryover-mismatch, is another file.
-    const SourceText& where = r.document ? r.document->text : text;
-    LineColumn at = where.toCodePoints(r.range.begin);
-    out += "    note: " + (r.document ? r.document->name : file) + ":" + std::to_string(at.line + 1) + ":" +
-           std::to_string(at.column + 1) + ": " + r.message + "\n";
+    const SourceText& in = r.document ? r.document->text : text;
+    LineColumn at = in.toCodePoints(r.range.begin);
+    out += "    note: " + where(r.document ? r.document->name : file, at, r.document ? nullptr : converted) + ": " +
+           r.message + "\n";
   }
   return out;
 }
 
-nlohmann::json toJson(const std::string& file, const SourceText& text, const Finding& f) {
+nlohmann::json toJson(const std::string& file, const SourceText& text, const Finding& f,
+                      const ConvertedReport* converted) {
   nlohmann::json j;
   j["file"] = file;
   j["code"] = f.code;
@@ -104,6 +111,10 @@ nlohmann::json toJson(const std::string& file, const SourceText& text, const Fin
   j["message"] = f.message;
   position(text, f.range.begin, "line", "column", j);
   position(text, f.range.end, "end_line", "end_column", j);
+  if (converted) {
+    LineColumn at = text.toCodePoints(f.range.begin);
+    j["place"] = describeOrigin(*converted, at.line, at.column);
+  }
   if (!f.fix) {
     j["fix"] = nullptr;
   } else {
@@ -127,6 +138,10 @@ nlohmann::json toJson(const std::string& file, const SourceText& text, const Fin
       related["file"] = r.document ? r.document->name : file;
       position(where, r.range.begin, "line", "column", related);
       position(where, r.range.end, "end_line", "end_column", related);
+      if (converted && !r.document) {
+        LineColumn at = text.toCodePoints(r.range.begin);
+        related["place"] = describeOrigin(*converted, at.line, at.column);
+      }
       related["message"] = r.message;
       j["related"].push_back(related);
     }

@@ -10,6 +10,7 @@
 #include "Analyzer.h"
 #include "TemplateChoice.h"
 #include "Commands.h"
+#include "Explain.h"
 #include "Files.h"
 #include "Output.h"
 #include "ServerMain.h"
@@ -32,27 +33,40 @@ int main(int argc, char** argv) {
   nianbao::cli::CheckOptions check;
   CLI::App* checkCmd = app.add_subcommand("check", "Report the findings in files, directories or - (stdin)");
   checkCmd->add_option("--format", check.format,
-                       "Output format: text, json (one array), json-lines (one finding per line) or github "
-                       "(GitHub Actions annotations)")
-      ->check(CLI::IsMember({"text", "json", "json-lines", "github"}));
+                       "Output format: text, json (one array), json-lines (one finding per line), github "
+                       "(GitHub Actions annotations), sarif (SARIF 2.1.0, for code scanning) or junit (JUnit XML, "
+                       "for CI test reports)")
+      ->check(CLI::IsMember({"text", "json", "json-lines", "github", "sarif", "junit"}));
   std::string color = "auto";
   checkCmd->add_option("--color", color, "Colours in text output: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   checkCmd->add_flag("--quiet,-q", check.quiet, "Text output without the summary line");
   checkCmd->add_flag("--statistics", check.statistics, "Counts per code instead of the findings");
   checkCmd->add_flag("--exit-zero", check.exitZero, "Exit 0 even when errors are found (2 still means a usage or I/O error)");
-  checkCmd->add_option("--locale", locale, localeHelp);
-  checkCmd->add_option("--template", templateName, templateHelp);
+  CLI::Option* checkLocale = checkCmd->add_option("--locale", locale, localeHelp);
+  CLI::Option* checkTemplate = checkCmd->add_option("--template", templateName, templateHelp);
+  const char* configHelp = "The project file to use for every input, instead of the nianbao.toml found above each";
+  const char* noConfigHelp = "Use no nianbao.toml: every rule at its own severity, every file checked";
+  checkCmd->add_option("--config", check.config.configFile, configHelp);
+  checkCmd->add_flag("--no-config", check.config.noConfig, noConfigHelp);
+  checkCmd->add_option("--jobs,-j", check.jobs, "Files checked at once (default: one per core)");
   checkCmd->add_option("--stdin-filename", check.stdinFilename, "The name to report standard input under");
   checkCmd->add_option("--previous", check.previous,
                        "Last year's report by the same body, to check what this year's carries over from it");
-  checkCmd->add_option("paths", check.paths, "Files or directories (*.md, *.markdown, *.txt); - for stdin")
-      ->required();
+  // Not required: --explain needs none (checked after parsing).
+  checkCmd->add_option("paths", check.paths, "Files or directories (*.md, *.markdown, *.txt); - for stdin");
+  std::string explain;
+  CLI::Option* explainOpt =
+      checkCmd->add_option("--explain", explain, "Print the page of a finding code (--explain sum-row); without one, list the codes")
+          ->expected(0, 1)
+          ->type_name("[CODE]");
 
   nianbao::cli::FixOptions fix;
   CLI::App* fixCmd = app.add_subcommand("fix", "Apply every safe fix to the files, atomically");
-  fixCmd->add_option("--locale", locale, localeHelp);
-  fixCmd->add_option("--template", templateName, templateHelp);
+  CLI::Option* fixLocale = fixCmd->add_option("--locale", locale, localeHelp);
+  CLI::Option* fixTemplate = fixCmd->add_option("--template", templateName, templateHelp);
+  fixCmd->add_option("--config", fix.config.configFile, configHelp);
+  fixCmd->add_flag("--no-config", fix.config.noConfig, noConfigHelp);
   fixCmd->add_option("paths", fix.paths, "Files or directories")->required();
 
   nianbao::lsp::ServerOptions server;
@@ -82,6 +96,11 @@ int main(int argc, char** argv) {
       return std::move(r.text);
     };
     if (*serverCmd) return nianbao::lsp::runServer(server);  // makes its analyzer in the client's language
+    if (*checkCmd && explainOpt->count() > 0) return nianbao::cli::runExplain(explain, std::cout, std::cerr);
+    if (*checkCmd && check.paths.empty()) {
+      std::cerr << "nianbao: check needs files, directories or - (standard input); see nianbao check --help\n";
+      return 2;
+    }
     bool known = true;
     const auto& all = nianbao::builtinTemplates();
     const nianbao::Template* forced = nianbao::TemplateChoice::forcedByName(all, templateName, &known);
@@ -91,6 +110,12 @@ int main(int argc, char** argv) {
     }
     nianbao::TemplateChoice templates(all, nianbao::normalizeLocale(locale), forced);
     check.color = nianbao::cli::useColor(color, isatty(STDOUT_FILENO) == 1);
+    check.progress = isatty(STDERR_FILENO) == 1;
+    // The flags win over a project's nianbao.toml.
+    check.config.templateFromFlag = checkTemplate->count() > 0;
+    check.config.localeFromFlag = checkLocale->count() > 0;
+    fix.config.templateFromFlag = fixTemplate->count() > 0;
+    fix.config.localeFromFlag = fixLocale->count() > 0;
     if (*checkCmd) return nianbao::cli::runCheck(templates, check, std::cout, std::cerr);
     if (*fixCmd) return nianbao::cli::runFix(templates, fix, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -6,6 +6,8 @@
 
 #include <toml++/toml.h>
 
+#include "rules/RuleDocs.h"
+
 namespace nianbao::config {
 namespace fs = std::filesystem;
 
@@ -195,6 +197,12 @@ bool anyMatches(const std::vector<Glob>& globs, const std::string& path, bool or
 }
 
 }  // namespace
+
+ConfigVocabulary builtinVocabulary() {
+  ConfigVocabulary v;
+  v.knownCode = [](std::string_view code) { return findRuleDoc(code) != nullptr; };
+  return v;
+}
 
 RuleSettings ProjectConfig::rulesFor(const fs::path& file) const {
   RuleSettings out = rules;

@@ -49,6 +49,9 @@ struct ConfigVocabulary {
   std::vector<std::string> templateNames{"auto", "2019", "2021"};
 };
 
+// The codes of nianbao's rules (those with a page, RuleDocs.h) and its templates.
+ConfigVocabulary builtinVocabulary();
+
 struct ProjectConfig {
   std::filesystem::path file;  // the nianbao.toml it was read from
   std::filesystem::path root;  // its folder: globs are relative to it

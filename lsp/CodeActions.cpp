@@ -1,6 +1,10 @@
 #include "CodeActions.h"
 
+#include <algorithm>
+
 #include "fix/TextDiff.h"
+#include "rules/RuleSettings.h"
+#include "rules/Suppressions.h"
 
 namespace nianbao::lsp {
 
@@ -34,6 +38,15 @@ bool touches(ByteRange finding, ByteRange asked) {
   return finding.begin <= asked.end && asked.begin <= finding.end;
 }
 
+// Suppression comments are invisible only where Markdown is rendered; in a
+// plain-text report they would be printed (nianbao.toml's [per-file-rules]
+// is the way there).
+bool isMarkdown(const std::string& uri) {
+  std::string lower = uri;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower.ends_with(".md") || lower.ends_with(".markdown");
+}
+
 }  // namespace
 
 json codeActions(const Analyzer& analyzer, const std::string& uri, const DocumentView& view,
@@ -50,8 +63,23 @@ json codeActions(const Analyzer& analyzer, const std::string& uri, const Documen
                          {"isPreferred", !f.fix->insertsPlaceholders},
                          {"edit", workspaceEdit(uri, view, f.fix->edits, style)}});
     }
+  if (request.quickFixes && isMarkdown(uri))
+    for (const auto& f : view.diagnostics) {
+      if (!touches(f.range, request.range)) continue;
+      auto suppress = suppressionFix(*view.text, f, analyzer.locale());
+      if (!suppress) continue;
+      actions.push_back({{"title", suppress->title},
+                         {"kind", "quickfix"},
+                         {"diagnostics", json::array({diagnosticJson(*view.text, f, style.encoding, style.docsBaseUrl, uri)})},
+                         {"isPreferred", false},
+                         {"edit", workspaceEdit(uri, view, suppress->edits, style)}});
+    }
   if (request.fixAll && view.analysis->model.isReport) {
-    FixAllResult fixed = fixAll(analyzer, *view.text);
+    // Nothing suppressed or turned off in nianbao.toml is fixed.
+    auto shown = [&](const SourceText& text, std::vector<Finding> findings) {
+      return shownFindings(text, std::move(findings), view.rules, analyzer.locale());
+    };
+    FixAllResult fixed = fixAll(analyzer, *view.text, shown);
     auto edits = lineDiff(view.text->str(), fixed.text);
     if (!edits.empty())
       actions.push_back({{"title", analyzer.tmpl().message("fix-all", {{"count", std::to_string(fixed.applied.size())}},

@@ -6,6 +6,8 @@
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 
+#include "rules/RuleSettings.h"
+
 namespace nianbao::lsp {
 
 bool isHeadingCheck(const std::string& code) {
@@ -86,6 +88,7 @@ void Document::close() {
 void Document::setSettings(const Settings& settings) {
   bool modeChanged = settings.headingsCheckOn != settings_.headingsCheckOn;
   bool templateChanged = settings.templateName != settings_.templateName;
+  bool projectChanged = settings.rules != settings_.rules || settings.excluded != settings_.excluded;
   settings_ = settings;
   if (templateChanged && !closed_) {
     // Another template: a fresh analyzer, and an analysis with it now.
@@ -100,9 +103,9 @@ void Document::setSettings(const Settings& settings) {
     startAnalysis();
     return;
   }
-  if (!modeChanged || !latest_ || closed_) return;
+  if (!(modeChanged || projectChanged) || !latest_ || closed_) return;
   // Switching to save mode takes the checks as they are now as the baseline.
-  if (latest_->version == version_) adoptBaseline(*latest_->analysis, version_);
+  if (modeChanged && latest_->version == version_) adoptBaseline(*latest_->analysis, version_);
   latest_ = makeView(latest_->version, latest_->text, latest_->analysis, latest_->analyzer);
   headingsUnpublished_ = false;
   env_.publish(uri_, latest_, true);
@@ -222,6 +225,10 @@ std::shared_ptr<const DocumentView> Document::makeView(int version, std::shared_
     std::stable_sort(view->diagnostics.begin(), view->diagnostics.end(), [](const Finding& a, const Finding& b) {
       return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end < b.range.end;
     });
+  view->rules = settings_.rules;
+  if (settings_.excluded) view->diagnostics.clear();
+  else if (analyzer && view->analysis->model.isReport)
+    view->diagnostics = shownFindings(*view->text, std::move(view->diagnostics), settings_.rules, analyzer->locale());
   return view;
 }
 

@@ -36,7 +36,8 @@ struct DocumentView {
   std::shared_ptr<const SourceText> text;
   std::shared_ptr<const Analysis> analysis;
   const Analyzer* analyzer = nullptr;  // the one that made it: its template is the report's
-  std::vector<Finding> diagnostics;  // what the user sees, per the headings setting
+  std::vector<Finding> diagnostics;  // what the user sees: per the headings setting, suppressions and nianbao.toml
+  RuleSettings rules;                // the project's, which fix-all follows too
 };
 using ViewCallback = std::function<void(std::shared_ptr<const DocumentView>)>;
 

@@ -331,7 +331,7 @@ void LspServer::applyConfiguration(const json& section, const char* from) {
   if (templates_ && !checkTemplateSetting(from)) settings_.templateName = next.templateName = previousTemplate;
   clientLogLevel_ = next.logLevel;
   for (auto& [uri, doc] : documents_)
-    boost::asio::post(doc->strand(), [doc = doc, next] { doc->setSettings(next); });
+    boost::asio::post(doc->strand(), [doc = doc, next = settingsFor(uri)] { doc->setSettings(next); });
 }
 
 bool LspServer::checkTemplateSetting(const char* from) {
@@ -377,7 +377,7 @@ void LspServer::didOpen(const json& params) {
     log(LogLevel::Warning, uri + " was opened twice; the new text replaces the old");
     boost::asio::post(slot->strand(), [doc = slot] { doc->close(); });
   }
-  slot = std::make_shared<Document>(uri, environment_, boost::asio::make_strand(io_), settings_);
+  slot = std::make_shared<Document>(uri, environment_, boost::asio::make_strand(io_), settingsFor(uri));
   boost::asio::post(slot->strand(), [doc = slot, version, text = std::move(text)] { doc->open(version, text); });
 }
 

@@ -22,15 +22,18 @@
 #include "Document.h"
 #include "JsonRpc.h"
 #include "Protocol.h"
+#include "ProjectConfig.h"
 #include "Settings.h"
 #include "Transport.h"
 #include "WorkspaceReports.h"
+#include "rules/RuleDocs.h"
 
 namespace nianbao::lsp {
 
 struct ServerConfig {
   int analysisThreads = 2;
-  std::string docsBaseUrl = "https://github.com/nianbao/nianbao/blob/main/docs/rules.md#";
+  // Diagnostics link their code's page: docsBaseUrl + code + ".md" (ruleDocUrl).
+  std::string docsBaseUrl = std::string(kRuleDocsBaseUrl);
   // Reads the workspace's report files (for last year's report); null reads bytes as UTF-8.
   ReadReportFile readFile;
 };
@@ -101,6 +104,13 @@ class LspServer {
   void documentSymbol(Pending pending, const nlohmann::json& params);
   void foldingRange(Pending pending, const nlohmann::json& params);
 
+  // The editor's settings with what the document's nianbao.toml adds: its
+  // rules, its exclusions, and its template and timing where the editor
+  // keeps the default (editors send their defaults too).
+  Settings settingsFor(const std::string& uri);
+  void reportProjectProblems();
+  void projectFileChanged();
+
   void publish(const std::string& uri, std::shared_ptr<const DocumentView> view, bool headingsChanged);
   nlohmann::json diagnosticsJson(const DocumentView& view, const std::string& uri) const;
 
@@ -127,6 +137,7 @@ class LspServer {
   Document::Environment environment_;
   std::unique_ptr<WorkspaceReports> reports_;  // made at initialize, with the analyzer
   std::vector<std::filesystem::path> workspaceFolders_;
+  config::ProjectConfigs projectConfigs_{config::builtinVocabulary()};  // nianbao.toml files, read once each
   bool watchedFilesRegistration_ = false;  // the client lets us ask it to watch files
   bool watching_ = false;                   // and we have asked
   std::atomic<bool> stopping_{false};       // ends a workspace scan early

@@ -38,7 +38,7 @@ void LspServer::watchReportFiles() {
                    [](const std::filesystem::path& f) { return isProjectFolder(f); }))
     return;
   watching_ = true;
-  json watchers = json::array({{{"globPattern", "**/*.{md,markdown,txt}"}}});
+  json watchers = json::array({{{"globPattern", "**/*.{md,markdown,txt}"}}, {{"globPattern", "**/nianbao.toml"}}});
   sendRequest("client/registerCapability",
               {{"registrations", json::array({{{"id", "nianbao-report-files"},
                                               {"method", "workspace/didChangeWatchedFiles"},
@@ -72,9 +72,14 @@ void LspServer::didChangeWatchedFiles(const json& params) {
   std::vector<std::filesystem::path> paths;
   const json& changes = member(params, "changes");
   if (!changes.is_array()) throw InvalidParamsError("changes must be an array");
+  bool projectFile = false;
   for (const auto& change : changes) {
-    if (auto p = pathFromFileUri(uriOf(change))) paths.push_back(*p);
+    if (auto p = pathFromFileUri(uriOf(change))) {
+      if (p->filename() == config::kFileName) projectFile = true;
+      else paths.push_back(*p);
+    }
   }
+  if (projectFile) projectFileChanged();
   // Created, changed and deleted alike: the file is read again, or is gone.
   // After any scan still running, on its thread.
   boost::asio::post(scanner_, [this, paths = std::move(paths)] {
@@ -97,6 +102,42 @@ void LspServer::didChangeWorkspaceFolders(const json& params) {
   workspaceFolders_.insert(workspaceFolders_.end(), added.begin(), added.end());
   watchReportFiles();
   scanFolders(std::move(added));
+}
+
+// ---- nianbao.toml ----
+
+Settings LspServer::settingsFor(const std::string& uri) {
+  Settings s = settings_;
+  auto path = pathFromFileUri(uri);
+  if (!path) return s;
+  auto project = projectConfigs_.forFile(*path);
+  reportProjectProblems();
+  if (!project) return s;
+  s.rules = project->rulesFor(*path);
+  s.excluded = project->excluded(*path);
+  if (settings_.templateName == "auto" && project->templateName) s.templateName = *project->templateName;
+  if (settings_.headingsCheckOn == HeadingsCheckOn::Save && project->headingsCheckOn == "type")
+    s.headingsCheckOn = HeadingsCheckOn::Type;
+  return s;
+}
+
+void LspServer::reportProjectProblems() {
+  auto problems = projectConfigs_.takeProblems();
+  if (problems.empty()) return;
+  // What could be read applies; the rest is said once, where the user sees it.
+  std::string text = "nianbao.toml has " + std::to_string(problems.size()) + " mistake(s); the rest of it applies:";
+  for (const auto& p : problems) {
+    log(LogLevel::Warning, p.describe());
+    text += "\n" + p.describe();
+  }
+  send(makeNotification("window/showMessage", {{"type", 2}, {"message", text}}));
+}
+
+void LspServer::projectFileChanged() {
+  projectConfigs_.clear();
+  log(LogLevel::Info, "a nianbao.toml changed; its documents are checked again");
+  for (auto& [uri, doc] : documents_)
+    boost::asio::post(doc->strand(), [doc = doc, next = settingsFor(uri)] { doc->setSettings(next); });
 }
 
 std::vector<Finding> LspServer::crossCheck(const std::string& uri, const DocumentView& view) {

@@ -1,5 +1,7 @@
 #include "Protocol.h"
 
+#include "rules/RuleDocs.h"
+
 namespace nianbao::lsp {
 
 using nlohmann::json;
@@ -80,7 +82,8 @@ json diagnosticJson(const SourceText& text, const Finding& finding, PositionEnco
             {"code", finding.code},
             {"source", "nianbao"},
             {"message", finding.message}};
-  if (!docsBaseUrl.empty()) d["codeDescription"] = {{"href", docsBaseUrl + finding.code}};
+  // The code's page (docs/rules/CODE.md), for the codes that have one.
+  if (!docsBaseUrl.empty() && findRuleDoc(finding.code)) d["codeDescription"] = {{"href", docsBaseUrl + finding.code + ".md"}};
   if (!uri.empty() && !finding.related.empty()) {
     json related = json::array();
     for (const auto& r : finding.related) {

@@ -32,7 +32,9 @@ std::optional<ByteRange> rangeFromJson(const SourceText& text, const nlohmann::j
                                        std::string* error);
 
 // An LSP Diagnostic: range, severity 1–4, the rule code, source "nianbao",
-// given a documentation base URL, codeDescription.href = base + code, and
+// given a documentation base URL, codeDescription.href = base + code + ".md"
+// for a code that has a page (RuleDocs.h; ServerConfig's base is
+// kRuleDocsBaseUrl, so the href is ruleDocUrl(code)), and
 // given the document's URI, relatedInformation (the other side of a
 // contradiction).
 nlohmann::json diagnosticJson(const SourceText& text, const Finding& finding, PositionEncoding e,

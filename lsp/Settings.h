@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/RuleSettings.h"
+
 namespace nianbao::lsp {
 
 enum class HeadingsCheckOn { Save, Type };
@@ -26,6 +28,10 @@ struct Settings {
   // The format reports are checked against: "auto" (each report's year's),
   // or a template's year or id ("2019", "2021"); the server checks it names one.
   std::string templateName = "auto";
+
+  // Not editor settings: what the document's nianbao.toml says of it.
+  RuleSettings rules;     // per-code severities, [rules] with [per-file-rules] over them
+  bool excluded = false;  // [files] exclude names it: no diagnostics
 };
 
 // `settings` with the values in `section` (the object under "nianbao", or an

@@ -8,6 +8,8 @@
 #include "parse/Labels.h"
 #include "parse/ReportDates.h"
 #include "rules/RelationChecks.h"
+#include "rules/RuleDocs.h"
+#include "rules/Suppressions.h"
 #include "text/Fold.h"
 
 namespace nianbao {
@@ -318,9 +320,49 @@ class Hover {
 
 }  // namespace
 
+namespace {
+
+// On a suppression comment: the page of the code under the cursor, or what
+// the comment does and the codes it names.
+std::optional<HoverInfo> suppressionHover(const Analyzer& analyzer, const SourceText& text, std::size_t offset) {
+  auto comments = suppressionCommentsOnLine(text, text.lineOf(offset));
+  const SuppressionComment* c = suppressionAt(comments, offset);
+  if (!c) return std::nullopt;
+  for (std::size_t k = 0; k < c->codes.size(); ++k)
+    if (c->codeRanges[k].begin <= offset && offset <= c->codeRanges[k].end) {
+      const RuleDoc* doc = findRuleDoc(c->codes[k]);
+      if (!doc) return std::nullopt;  // unused-suppression says so
+      return HoverInfo{c->codeRanges[k], std::string(doc->markdown)};
+    }
+  bool zh = analyzer.locale() != "en";
+  std::string md;
+  switch (c->kind) {
+    case SuppressionKind::Disable:
+      md = zh ? "**nianbao-disable**：从这里起不报告下列代码的问题，直到 `nianbao-enable`（不列代码：所有代码）。"
+              : "**nianbao-disable**: the codes below are not reported from here on, until `nianbao-enable` "
+                "(no code: every code).";
+      break;
+    case SuppressionKind::Enable:
+      md = zh ? "**nianbao-enable**：结束前面 `nianbao-disable` 对下列代码的屏蔽（不列代码：全部结束）。"
+              : "**nianbao-enable**: ends what an earlier `nianbao-disable` suppressed for the codes below "
+                "(no code: all of it).";
+      break;
+    case SuppressionKind::DisableNextLine:
+      md = zh ? "**nianbao-disable-next-line**：下一行不报告下列代码的问题（不列代码：所有代码）。"
+              : "**nianbao-disable-next-line**: the codes below are not reported on the next line (no code: every code).";
+      break;
+  }
+  for (const auto& code : c->codes)
+    if (const RuleDoc* doc = findRuleDoc(code)) md += "\n\n- `" + code + "`: " + std::string(doc->summary);
+  return HoverInfo{c->range, md};
+}
+
+}  // namespace
+
 std::optional<HoverInfo> hoverAt(const Analyzer& analyzer, const SourceText& text, const ReportModel& model,
                                  std::size_t offset) {
   if (!model.isReport || offset > text.size()) return std::nullopt;
+  if (auto onComment = suppressionHover(analyzer, text, offset)) return onComment;
   return Hover(analyzer, text, model).at(offset);
 }
 

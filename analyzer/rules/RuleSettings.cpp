@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "rules/RuleDocs.h"
+#include "rules/Suppressions.h"
+
 namespace nianbao {
 
 void RuleSettings::overrideWith(const RuleSettings& other) {
@@ -17,6 +20,14 @@ void applyRuleSettings(const RuleSettings& settings, std::vector<Finding>& findi
     f.severity = *it->second;
     return false;
   });
+}
+
+std::vector<Finding> shownFindings(const SourceText& text, std::vector<Finding> findings, const RuleSettings& settings,
+                                   std::string_view locale) {
+  findings = applySuppressions(text, std::move(findings), locale,
+                               [](std::string_view code) { return findRuleDoc(code) != nullptr; });
+  applyRuleSettings(settings, findings);
+  return findings;
 }
 
 bool parseRuleSeverity(std::string_view word, std::optional<Severity>& into) {

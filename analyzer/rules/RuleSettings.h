@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rules/Finding.h"
+#include "text/SourceText.h"
 
 namespace nianbao {
 
@@ -24,6 +25,12 @@ struct RuleSettings {
 
 // Findings of codes that are off removed, the others at their set severity.
 void applyRuleSettings(const RuleSettings& settings, std::vector<Finding>& findings);
+
+// What the user is shown of a text's findings: the suppressed ones removed
+// and unused suppressions reported (Suppressions.h), then `settings`'
+// severities. Codes are known by their documentation pages (RuleDocs.h).
+std::vector<Finding> shownFindings(const SourceText& text, std::vector<Finding> findings, const RuleSettings& settings,
+                                   std::string_view locale);
 
 // "error", "warning", "info", "hint" or "off"; false for anything else.
 bool parseRuleSeverity(std::string_view word, std::optional<Severity>& into);

@@ -131,6 +131,18 @@ std::vector<SuppressionComment> findSuppressionComments(const SourceText& text) 
   return out;
 }
 
+std::vector<SuppressionComment> suppressionCommentsOnLine(const SourceText& text, std::size_t line) {
+  std::vector<SuppressionComment> out;
+  std::string_view content = text.lineText(line);
+  std::size_t base = text.lineStart(line);
+  for (std::size_t open = content.find(kOpen); open != std::string_view::npos; open = content.find(kOpen, open + 1))
+    if (auto c = readComment(content, open, base)) {
+      open = c->range.end - base - 1;
+      out.push_back(std::move(*c));
+    }
+  return out;
+}
+
 const SuppressionComment* suppressionAt(const std::vector<SuppressionComment>& comments, std::size_t offset) {
   for (const auto& c : comments)
     if (c.range.begin <= offset && offset <= c.range.end) return &c;

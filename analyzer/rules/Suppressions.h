@@ -29,6 +29,9 @@ struct SuppressionComment {
 // theirs and are skipped.
 std::vector<SuppressionComment> findSuppressionComments(const SourceText& text);
 
+// The nianbao comments on one line (hover reads only the line it is on).
+std::vector<SuppressionComment> suppressionCommentsOnLine(const SourceText& text, std::size_t line);
+
 // The comment covering `offset`, if any (for hover).
 const SuppressionComment* suppressionAt(const std::vector<SuppressionComment>& comments, std::size_t offset);
 

@@ -1,5 +1,8 @@
 #include "Protocol.h"
 
+#include "LspServer.h"
+#include "rules/RuleDocs.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -61,6 +64,20 @@ TEST(Diagnostic, CarriesCodeSourceSeverityAndRange) {
   f.severity = Severity::Warning;
   EXPECT_EQ(diagnosticJson(sample(), f, PositionEncoding::Utf8)["severity"], 2);
   EXPECT_EQ(diagnosticJson(sample(), f, PositionEncoding::Utf8)["range"]["start"]["character"], 4);
+}
+
+TEST(Diagnostic, LinksTheCodesPageOnlyForCodesThatHaveOne) {
+  Finding f{"balance", Severity::Error, {0, 6}, "…", std::nullopt};
+  EXPECT_FALSE(diagnosticJson(sample(), f, PositionEncoding::Utf16).contains("codeDescription"));  // no base: no link
+  json d = diagnosticJson(sample(), f, PositionEncoding::Utf16, "https://example.org/rules/");
+  EXPECT_EQ(d["codeDescription"], json::parse(R"({"href":"https://example.org/rules/balance.md"})"));
+  // The server's base gives the published page, as ruleDocUrl does.
+  d = diagnosticJson(sample(), f, PositionEncoding::Utf16, ServerConfig{}.docsBaseUrl);
+  EXPECT_EQ(d["codeDescription"]["href"], "https://github.com/nianbao/nianbao/blob/main/docs/rules/balance.md");
+  EXPECT_EQ(d["codeDescription"]["href"], ruleDocUrl("balance"));
+  // A code without a page (a test's own, or a later version's) gets no link to nowhere.
+  f.code = "no-such-rule";
+  EXPECT_FALSE(diagnosticJson(sample(), f, PositionEncoding::Utf16, ServerConfig{}.docsBaseUrl).contains("codeDescription"));
 }
 
 TEST(TextEdit, RangeAndNewText) {

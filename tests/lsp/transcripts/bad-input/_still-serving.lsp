@@ -1,4 +1,5 @@
 # The server still serves the bystander document: the quick fix for its
-# wrong total, computed from an up-to-date analysis.
+# wrong total, computed from an up-to-date analysis, and the offers to
+# suppress its two findings around table 三 (lines 48-74).
 --> {"jsonrpc":"2.0","id":"still-serving","method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///bystander.md"},"range":{"start":{"line":50,"character":48},"end":{"line":50,"character":49}},"context":{"diagnostics":[],"only":["quickfix"]}}}
-<-- {"id":"still-serving","result":[{"kind":"quickfix","edit":{"documentChanges":[{"textDocument":{"uri":"file:///bystander.md","version":1},"edits":[{"range":{"start":{"line":50,"character":48},"end":{"line":50,"character":49}},"newText":"1"}]}]}}]}
+<-- {"id":"still-serving","result":[{"kind":"quickfix","edit":{"documentChanges":[{"textDocument":{"uri":"file:///bystander.md","version":1},"edits":[{"range":{"start":{"line":50,"character":48},"end":{"line":50,"character":49}},"newText":"1"}]}]}},{"title":"在这张表中屏蔽 sum-row","kind":"quickfix","isPreferred":false,"edit":{"documentChanges":[{"textDocument":{"uri":"file:///bystander.md","version":1},"edits":[{"range":{"start":{"line":47,"character":0},"end":{"line":47,"character":0}},"newText":"<!-- nianbao-disable sum-row -->\n"},{"range":{"start":{"line":73,"character":46},"end":{"line":73,"character":46}},"newText":"\n<!-- nianbao-enable sum-row -->"}]}]}},{"title":"在这张表中屏蔽 balance","kind":"quickfix","isPreferred":false}]}
