@@ -12,7 +12,14 @@ namespace nianbao::config {
 namespace fs = std::filesystem;
 
 std::string ConfigProblem::describe() const {
-  std::string out = file.string();
+  // Relative to the working folder when it is beneath it, as the user would type it.
+  std::error_code ec;
+  fs::path shown = file;
+  if (file.is_absolute()) {
+    fs::path relative = file.lexically_relative(fs::current_path(ec));
+    if (!ec && !relative.empty() && *relative.begin() != "..") shown = relative;
+  }
+  std::string out = shown.string();
   if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
   out += ": ";
   if (!key.empty()) out += key + ": ";
