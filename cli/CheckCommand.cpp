@@ -291,7 +291,7 @@ int runCheck(const TemplateChoice& templates, const CheckOptions& options, std::
     for (const auto& r : reports)
       for (const auto& f : r.findings) {
         if (format == "json-lines") out << toJson(r.name, *r.text, f, r.converted).dump(-1, ' ', false, kReplace) << "\n";
-        else if (format == "github") out << formatGithub(r.name, *r.text, f);
+        else if (format == "github") out << formatGithub(r.name, *r.text, f, r.converted);
         else out << formatText(r.name, *r.text, f, options.color, r.converted);
       }
   }

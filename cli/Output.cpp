@@ -175,9 +175,16 @@ std::string escapeProperty(std::string_view s) {
 
 }  // namespace
 
-std::string formatGithub(const std::string& file, const SourceText& text, const Finding& f) {
+std::string formatGithub(const std::string& file, const SourceText& text, const Finding& f,
+                         const ConvertedReport* converted) {
   const char* command = f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "notice";
   LineColumn start = text.toCodePoints(f.range.begin), end = text.toCodePoints(f.range.end);
+  if (converted) {
+    // A Word or web report has no lines GitHub could show: the place goes in the message.
+    return std::string("::") + command + " file=" + escapeProperty(file) + ",title=" +
+           escapeProperty("nianbao " + f.code) + "::" +
+           escapeData(describeOrigin(*converted, start.line, start.column) + ": " + f.message) + "\n";
+  }
   std::string out = std::string("::") + command + " file=" + escapeProperty(file) +
                     ",line=" + std::to_string(start.line + 1) + ",col=" + std::to_string(start.column + 1);
   // A range on one line gets its end column; GitHub ignores it across lines.

@@ -37,7 +37,9 @@ nlohmann::json toJson(const std::string& file, const SourceText& text, const Fin
 
 // A GitHub Actions workflow command (::error file=…,line=…::message), which
 // the run's page shows as an annotation on the line: info and hint as notice.
-std::string formatGithub(const std::string& file, const SourceText& text, const Finding& finding);
+// For a Word or web report (`converted`), no line: the place starts the message.
+std::string formatGithub(const std::string& file, const SourceText& text, const Finding& finding,
+                         const ConvertedReport* converted = nullptr);
 
 // Whether text output is coloured: "always", "never", or "auto" (a terminal,
 // unless NO_COLOR is set or TERM is dumb).

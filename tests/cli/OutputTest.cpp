@@ -1,6 +1,7 @@
 // cli/Output in-process: when colours are on, and how GitHub annotations
 // escape what the runner would otherwise misread.
 #include "Output.h"
+#include "ConvertedReport.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -57,6 +58,25 @@ TEST(FormatGithub, MessagesAndPropertiesAreEscaped) {
   // A range over lines names its last line, not a column on it.
   Finding wide{"part-empty", Severity::Warning, {0, text.lineStart(1) + 3}, "m", std::nullopt, {}};
   EXPECT_EQ(formatGithub("r.md", text, wide), "::warning file=r.md,line=1,col=1,endLine=2,title=nianbao part-empty::m\n");
+}
+
+TEST(FormatGithub, AWordReportGetsItsPlaceInsteadOfALine) {
+  // Line 2 of the text made from the document is row 5 of its 2nd table; the
+  // b is in the cell between columns 5 and 8, the table's 2nd column.
+  SourceText text("段落\n| a | b |\n");
+  ConvertedReport converted;
+  converted.markdown = text.str();
+  converted.lineOrigins.resize(3);
+  converted.lineOrigins[0].kind = Origin::Kind::Paragraph;
+  converted.lineOrigins[0].paragraph = 12;
+  converted.lineOrigins[1].kind = Origin::Kind::Table;
+  converted.lineOrigins[1].table = 2;
+  converted.lineOrigins[1].row = 5;
+  converted.lineOrigins[1].cells = {{1, 4, 5, 1}, {5, 8, 5, 2}};
+  std::size_t b = text.lineStart(1) + 6;
+  Finding f{"sum-row", Severity::Error, {b, b + 1}, "总计不对", std::nullopt, {}};
+  EXPECT_EQ(formatGithub("报告.docx", text, f, &converted),
+            "::error file=报告.docx,title=nianbao sum-row::表2 第5行 第2列: 总计不对\n");
 }
 
 }  // namespace
