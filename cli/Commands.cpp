@@ -1,6 +1,8 @@
 #include "Commands.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -25,8 +27,13 @@ struct Input {
 
 // Reads every input, reporting unreadable ones on `err`. Returns false if any failed.
 // `forFix`: standard input and pipes refused, bytes kept to compare before writing.
+// `wanted`, when given, says whether a file (found by walking a folder, or
+// named) is one to read: as check, fix leaves out what the project excludes
+// and a folder's files its [files] include does not name, before reading them
+// (an excluded .docx is no error).
 bool readInputs(const std::vector<std::string>& paths, const std::string& stdinName, bool forFix,
-                std::vector<Input>& inputs, std::ostream& err) {
+                std::vector<Input>& inputs, std::ostream& err,
+                const std::function<bool(const std::filesystem::path&, bool walked)>& wanted = {}) {
   bool ok = true;
   std::vector<std::string> files;
   for (const auto& p : paths) {
@@ -46,7 +53,10 @@ bool readInputs(const std::vector<std::string>& paths, const std::string& stdinN
       continue;
     }
     std::vector<std::string> errors;
+    std::error_code ec;
+    bool walked = std::filesystem::is_directory(p, ec);
     for (const auto& path : collectInputs({p}, errors)) {
+      if (wanted && !wanted(path, walked)) continue;
       if (forFix && isConvertedReport(path)) {
         // Fixing would mean rewriting the Word document or the page.
         err << "nianbao: " << path.string() << ": fix does not rewrite Word documents or web pages; "
@@ -74,8 +84,14 @@ bool readInputs(const std::vector<std::string>& paths, const std::string& stdinN
 
 int runFix(const TemplateChoice& templates, const FixOptions& options, std::ostream& out, std::ostream& err) {
   std::vector<Input> inputs;
-  bool ok = readInputs(options.paths, "", true, inputs, err);
   ProjectSettings settings(templates, options.config);
+  // Fixed: a folder's walk used to fix the files [files] include leaves out
+  // (check skips them), and to stop at an excluded .docx; both are now left
+  // out before reading, as check does (collectTargets).
+  bool ok = readInputs(options.paths, "", true, inputs, err, [&](const std::filesystem::path& path, bool walked) {
+    FileSettings s = settings.forFile(path);
+    return !s.excluded && !(walked && s.included == false);
+  });
   std::vector<FileSettings> perInput;
   for (const auto& input : inputs) perInput.push_back(settings.forFile(input.path));
   if (auto problems = settings.takeProblems(); !problems.empty()) {
