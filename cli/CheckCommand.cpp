@@ -81,11 +81,17 @@ std::vector<Target> collectTargets(const CheckOptions& options, ProjectSettings&
     std::error_code ec;
     bool walked = fs::is_directory(arg, ec);
     std::vector<std::string> errors;
+    std::size_t found = 0, before = targets.size();
     for (auto& path : collectInputs({arg}, errors)) {
+      ++found;
       FileSettings s = settings.forFile(path);
       if (s.excluded || (walked && s.included == false)) continue;
       targets.push_back({path.string(), std::move(path), std::move(s)});
     }
+    // Not an error (the project asked for it), but not a silent clean run either.
+    if (found && targets.size() == before)
+      err << "nianbao: " << arg << ": " << (walked ? "all " + std::to_string(found) + " report file(s) in it are" : "it is")
+          << " left out by nianbao.toml ([files] " << (walked ? "include or exclude" : "exclude") << "); nothing checked here\n";
     for (const auto& e : errors) {
       err << "nianbao: " << e << "\n";
       ok = false;

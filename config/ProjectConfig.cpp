@@ -230,7 +230,7 @@ bool ProjectConfig::excluded(const fs::path& file) const {
 std::optional<bool> ProjectConfig::included(const fs::path& file) const {
   if (include.empty()) return std::nullopt;
   std::string path = relativeTo(file, root);
-  return !path.empty() && anyMatches(include, path, false);
+  return !path.empty() && anyMatches(include, path, true);  // a folder named includes all in it, as exclude does
 }
 
 ProjectConfig parseProjectConfig(std::string_view text, const fs::path& file, const ConfigVocabulary& vocabulary,

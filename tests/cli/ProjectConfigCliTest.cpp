@@ -267,6 +267,28 @@ TEST(ProjectFile, IncludeNarrowsAFoldersWalkButNotTheFilesNamed) {
   EXPECT_THAT(named.out, EndsWith("4 error(s), 2 warning(s) in 1 file(s)\n"));
 }
 
+TEST(ProjectFile, AFolderWhoseFilesAreAllLeftOutSaysSo) {
+  Project p;
+  p.write("nianbao.toml", "[files]\ninclude = [\"2024\"]\nexclude = [\"drafts\"]\n");
+  p.write("2023/a.md", example());
+  p.write("2023/b.txt", example());
+  std::string draft = p.write("drafts/d.md", example()).string();
+  std::string kept = p.write("2024/sub/c.md", example()).string();  // a folder in include: all in it
+
+  RunResult old = runNianbao({"check", p.str("2023")});
+  EXPECT_EQ(old.status, 0);
+  EXPECT_EQ(old.out, "");
+  EXPECT_EQ(old.err, "nianbao: " + p.str("2023") +
+                         ": all 2 report file(s) in it are left out by nianbao.toml ([files] include or exclude); "
+                         "nothing checked here\n");
+  RunResult named = runNianbao({"check", draft});
+  EXPECT_EQ(named.err, "nianbao: " + draft + ": it is left out by nianbao.toml ([files] exclude); nothing checked here\n");
+  RunResult all = runNianbao({"check", p.str()});
+  EXPECT_EQ(all.err, "");
+  EXPECT_THAT(all.out, HasSubstr(kept + ":51:49: error[sum-row]"));
+  EXPECT_THAT(all.out, EndsWith("4 error(s), 2 warning(s) in 1 file(s)\n"));
+}
+
 TEST(ProjectFile, ExcludeLeavesFilesOutWhetherWalkedOrNamed) {
   Project p;
   p.write("nianbao.toml", "[files]\nexclude = [\"drafts\", \"*.old.md\"]\n");
@@ -281,12 +303,13 @@ TEST(ProjectFile, ExcludeLeavesFilesOutWhetherWalkedOrNamed) {
   for (const auto& f : {draft, deep, old}) EXPECT_THAT(walked.out, Not(HasSubstr(f))) << f;
   EXPECT_THAT(walked.out, EndsWith("4 error(s), 2 warning(s) in 1 file(s)\n"));
 
-  // Named, or their folder named: not checked either.
+  // Named, or their folder named: not checked either, and stderr says so.
   for (const auto& args : std::vector<std::vector<std::string>>{{"check", draft}, {"check", old}, {"check", p.str("drafts")}}) {
     RunResult t = runNianbao(args);
     EXPECT_EQ(t.status, 0) << args.back() << "\n" << t.out << t.err;
-    EXPECT_THAT(t.out, Not(HasSubstr("error[")));
-    EXPECT_EQ(t.err, "");
+    EXPECT_EQ(t.out, "");
+    EXPECT_THAT(t.err, HasSubstr(args.back() + ": ")) << t.err;
+    EXPECT_THAT(t.err, HasSubstr(" left out by nianbao.toml")) << t.err;
   }
   RunResult mixed = runNianbao({"check", kept, draft});
   EXPECT_THAT(mixed.out, Not(HasSubstr(draft)));

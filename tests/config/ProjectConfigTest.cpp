@@ -64,6 +64,16 @@ balance = "off"
   EXPECT_EQ(c.included("/p/x/a.txt"), false);
 }
 
+TEST(ParseProjectConfig, AFolderInIncludeIncludesAllInIt) {
+  std::vector<ConfigProblem> problems;
+  ProjectConfig c = parseProjectConfig("[files]\ninclude = [\"2024\"]\n", "/p/nianbao.toml", vocabulary(), problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(c.included("/p/2024/a.md"), true);
+  EXPECT_EQ(c.included("/p/2024/b/c.txt"), true);
+  EXPECT_EQ(c.included("/p/2023/a.md"), false);
+  EXPECT_EQ(c.included("/p/2024.md"), false);
+}
+
 TEST(ParseProjectConfig, AnEmptyFileSetsNothing) {
   std::vector<ConfigProblem> problems;
   ProjectConfig c = parseProjectConfig("# nothing yet\n", "/p/nianbao.toml", vocabulary(), problems);
