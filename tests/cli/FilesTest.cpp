@@ -5,7 +5,7 @@
 // file handling is also tested in-process (AtomicWrite.h).
 //
 // Expected messages and outcomes follow from the inputs built here and the
-// wording in cli/ (PathError.cpp, Files.cpp, Commands.cpp), not from runs.
+// wording in cli/ (PathError.cpp, Files.cpp, CheckCommand.cpp, FixCommand.cpp), not from runs.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

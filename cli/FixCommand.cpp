@@ -1,3 +1,5 @@
+// nianbao fix: every safe fix applied to the inputs, what their project suppresses or turns off left alone,
+// each changed file written atomically in its encoding.
 #include "Commands.h"
 
 #include <algorithm>
