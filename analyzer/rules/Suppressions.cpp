@@ -31,9 +31,14 @@ std::optional<SuppressionComment> readComment(std::string_view line, std::size_t
   else return std::nullopt;
   c.range = {base + at, base + end + kClose.size()};
   for (std::size_t j = wordEnd; j < end;) {
-    if (isSpace(line[j]) || line[j] == ',' || line[j] == '\xef') {  // also a full-width comma (U+FF0C, EF BC 8C)
-      if (line[j] == '\xef' && line.compare(j, 3, "\xef\xbc\x8c") == 0) j += 3;
-      else ++j;
+    // Separators: spaces, commas and full-width commas (U+FF0C, EF BC 8C).
+    // Only the whole comma: skipping any EF byte cut the first character
+    // off a code such as ｓｕｍ－ｒｏｗ (full-width, as a Chinese input method
+    // types it) or U+FFFD, leaving a code and a range that start inside a
+    // character (found by fuzz_suppressions).
+    bool fullWidthComma = line.compare(j, 3, "\xef\xbc\x8c") == 0;
+    if (isSpace(line[j]) || line[j] == ',' || fullWidthComma) {
+      j += fullWidthComma ? 3 : 1;
       continue;
     }
     std::size_t k = j;

@@ -376,6 +376,23 @@ TEST(DocxReaderBadInput, DeeplyNestedXmlIsNotWalkedForever) {
   EXPECT_EQ(c.report->markdown, "表面\n");  // deeper than any report: left out
 }
 
+// Found by fuzz_docx (tests/fuzz/regressions/docx/invalid-utf8-in-a-cell):
+// pugixml passes ill-formed UTF-8 through, the cells' columns were counted
+// in those bytes, and SourceText, reading each ill-formed sequence as one
+// U+FFFD, put the later cells of the row off their pipes. The text is now
+// repaired as SourceText would, and U+FEFF (invisible) left out.
+TEST(DocxReaderBadInput, IllFormedUtf8IsReadAsTheAnalyzerReadsIt) {
+  std::string t = "<w:tbl>" + row({cell("\xFF\xFF\xFF\xE4\xB8"), cell("\xC0\x80"), cell("1")}) + "</w:tbl>";
+  Conversion c = readDocx(docx(para("\xEF\xBB\xBF一、总体情况\x80") + t));
+  ASSERT_TRUE(c.report) << c.error;
+  const std::string fffd = "\xEF\xBF\xBD";
+  EXPECT_EQ(c.report->markdown, "一、总体情况" + fffd + "\n\n| " + fffd + fffd + fffd + fffd + " | " + fffd + fffd +
+                                    " | 1 |\n|---|---|---|\n");
+  // "| ���� | �� | 1 |": the 1 at column 14, the second cell at 8–11.
+  EXPECT_EQ(describeOrigin(*c.report, 2, 14), "表1 第1行 第3列");
+  EXPECT_EQ(describeOrigin(*c.report, 2, 8), "表1 第1行 第2列");
+}
+
 // ---------------------------------------------------------------------------
 // The real binary
 

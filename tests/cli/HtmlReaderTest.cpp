@@ -250,6 +250,22 @@ TEST(HtmlReaderBadInput, HugeSpansAreRefusedNotAllocated) {
   EXPECT_EQ(small.report->markdown, "| a | 1 |\n|---|---|\n| a | 2 |\n");
 }
 
+// Found by fuzz_html (tests/fuzz/regressions/html/utf16-bom-then-feff): a
+// UTF-16 byte order mark and then U+FEFF gave the text "\uFEFF\n", a counted
+// paragraph that SourceText, taking U+FEFF for a byte order mark, read as a
+// blank line. U+FEFF (a zero-width no-break space) is left out of the text.
+TEST(HtmlReaderBadInput, ZeroWidthNoBreakSpacesAreLeftOut) {
+  Conversion bom = readHtml(std::string("\xFE\xFF\xFE\xFF", 4));
+  ASSERT_TRUE(bom.report) << bom.error;
+  EXPECT_EQ(bom.report->markdown, "");
+  EXPECT_EQ(bom.report->lineOrigins.size(), 1u);
+  Conversion c = readHtml("<p>\xEF\xBB\xBF一、总体情况</p><p>\xEF\xBB\xBF</p><p>本年\xEF\xBB\xBF度</p>"
+                          "<table><tr><td>\xEF\xBB\xBF</td><td>\xEF\xBB\xBF 1</td></tr></table>");
+  ASSERT_TRUE(c.report) << c.error;
+  EXPECT_EQ(c.report->markdown, "一、总体情况\n\n本年度\n\n|  | 1 |\n|---|---|\n");
+  EXPECT_EQ(describeOrigin(*c.report, 2, 0), "第2段");
+}
+
 TEST(HtmlReaderBadInput, RandomBytesGiveAnErrorOrText) {
   std::mt19937 random(20240101);
   for (int round = 0; round < 20; ++round) {

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <string>
+
 #include "Glob.h"
 
 namespace nianbao::config {
@@ -57,6 +60,19 @@ TEST(Glob, UnclosedBracketsAreErrors) {
   EXPECT_NE(error.find("'[' at 2 is not closed"), std::string::npos) << error;
   EXPECT_FALSE(Glob::parse("*.{md,txt", &error));
   EXPECT_EQ(error, "'{' is not closed");
+}
+
+// Found by fuzz_project_config (tests/fuzz/regressions/project_config/glob-many-stars):
+// std::regex backtracked, in time exponential in the number of stars: a glob
+// of 92 of them did not finish matching a 33-character path in 10 s.
+TEST(Glob, ManyStarsMatchInTimeLinearInThePath) {
+  auto start = std::chrono::steady_clock::now();
+  std::string path(2000, 'a');
+  EXPECT_FALSE(matches(std::string(80, '*') + "x", path));
+  EXPECT_TRUE(matches(std::string(80, '*') + "a", path));
+  EXPECT_FALSE(matches("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*ab", path));
+  EXPECT_FALSE(matches("**/**/**/**/**/**/**/**/**/**/**/x", "a/" + path + "/b/c/d/e/f"));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 }  // namespace

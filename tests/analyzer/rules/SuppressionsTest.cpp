@@ -63,6 +63,24 @@ TEST(FindSuppressionComments, ReadsTheThreeKindsAndTheirCodes) {
   EXPECT_EQ(suppressionAt(comments, 0), nullptr);
 }
 
+// Found by fuzz_suppressions (tests/fuzz/regressions/suppressions/): every EF
+// byte was skipped as if it began a full-width comma, so a code starting
+// with a full-width letter (as a Chinese input method types it) or with
+// U+FFFD (an invalid byte, repaired) lost its first byte, and its range and
+// the unused-suppression message started inside a character.
+TEST(FindSuppressionComments, CodesStartingWithAFullWidthCharacterAreKeptWhole) {
+  SourceText text("<!-- nianbao-disable ｓｕｍ－ｒｏｗ，\xEF\xBF\xBDsum-row -->\n<!-- nianbao-disable-next-line \x81section-missing -->\n");
+  auto comments = findSuppressionComments(text);
+  ASSERT_EQ(comments.size(), 2u);
+  EXPECT_THAT(comments[0].codes, ElementsAre("ｓｕｍ－ｒｏｗ", "\xEF\xBF\xBDsum-row"));
+  EXPECT_EQ(text.slice(comments[0].codeRanges[0]), "ｓｕｍ－ｒｏｗ");
+  EXPECT_THAT(comments[1].codes, ElementsAre("\xEF\xBF\xBDsection-missing"));  // the 0x81 repaired
+  auto findings = applySuppressions(text, {}, "en", knownCode);
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].message, "no rule has the code 'ｓｕｍ－ｒｏｗ'; this suppresses nothing");
+  EXPECT_EQ(text.slice(findings[0].range), "ｓｕｍ－ｒｏｗ");
+}
+
 TEST(FindSuppressionComments, FindsCommentsAcrossChunkBoundaries) {
   std::string bytes;
   for (int i = 0; i < 400; ++i) bytes += "<!-- nianbao-disable-next-line sum-row -->\n正文第" + std::to_string(i) + "行\n";
