@@ -7,6 +7,7 @@
 #include <boost/asio/post.hpp>
 
 #include "rules/RuleSettings.h"
+#include "rules/Suppressions.h"
 
 namespace nianbao::lsp {
 
@@ -228,7 +229,8 @@ std::shared_ptr<const DocumentView> Document::makeView(int version, std::shared_
   view->rules = settings_.rules;
   if (settings_.excluded) view->diagnostics.clear();
   else if (analyzer && view->analysis->model.isReport)
-    view->diagnostics = shownFindings(*view->text, std::move(view->diagnostics), settings_.rules, analyzer->locale());
+    view->diagnostics =
+        shownFindings(*view->text, std::move(view->diagnostics), settings_.rules, analyzer->locale(), &suppressions_);
   return view;
 }
 

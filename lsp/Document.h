@@ -25,6 +25,7 @@
 #include "Analyzer.h"
 #include "TemplateChoice.h"
 #include "incremental/IncrementalAnalyzer.h"
+#include "rules/Suppressions.h"
 #include "EditTracking.h"
 #include "Settings.h"
 
@@ -120,6 +121,9 @@ class Document : public std::enable_shared_from_this<Document> {
 
   // The heading checks as of the last open or save, carried across edits.
   std::vector<Finding> savedHeadings_;
+  // The suppression comments per chunk, so a view reads only the chunks typed
+  // in; a cache, hence mutable in the const makeView (on the strand only).
+  mutable SuppressionScanner suppressions_;
   std::optional<int> baselineVersion_;  // a save whose analysis is still to come
   std::vector<std::pair<int, ByteEdit>> editsSinceBaseline_;  // (version made, edit)
   bool headingsUnpublished_ = false;  // a new baseline no view has shown yet

@@ -23,9 +23,9 @@ void applyRuleSettings(const RuleSettings& settings, std::vector<Finding>& findi
 }
 
 std::vector<Finding> shownFindings(const SourceText& text, std::vector<Finding> findings, const RuleSettings& settings,
-                                   std::string_view locale) {
-  findings = applySuppressions(text, std::move(findings), locale,
-                               [](std::string_view code) { return findRuleDoc(code) != nullptr; });
+                                   std::string_view locale, SuppressionScanner* scanner) {
+  findings = applySuppressions(text, scanner ? scanner->find(text) : findSuppressionComments(text), std::move(findings),
+                               locale, [](std::string_view code) { return findRuleDoc(code) != nullptr; });
   applyRuleSettings(settings, findings);
   return findings;
 }

@@ -29,8 +29,10 @@ void applyRuleSettings(const RuleSettings& settings, std::vector<Finding>& findi
 // What the user is shown of a text's findings: the suppressed ones removed
 // and unused suppressions reported (Suppressions.h), then `settings`'
 // severities. Codes are known by their documentation pages (RuleDocs.h).
+// `scanner`, when given, finds the comments (an editor's document keeps one).
+class SuppressionScanner;
 std::vector<Finding> shownFindings(const SourceText& text, std::vector<Finding> findings, const RuleSettings& settings,
-                                   std::string_view locale);
+                                   std::string_view locale, SuppressionScanner* scanner = nullptr);
 
 // "error", "warning", "info", "hint" or "off"; false for anything else.
 bool parseRuleSeverity(std::string_view word, std::optional<Severity>& into);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <unordered_map>
 
 namespace nianbao {
 namespace {
@@ -105,34 +106,64 @@ Finding unused(const SourceText& text, const SuppressionComment& c, std::size_t 
 
 }  // namespace
 
-std::vector<SuppressionComment> findSuppressionComments(const SourceText& text) {
+namespace {
+
+// The comments in one chunk, with ranges relative to its start. Chunks hold
+// whole lines, so a one-line comment is inside one chunk.
+std::vector<SuppressionComment> commentsInChunk(const std::string& bytes) {
   std::vector<SuppressionComment> out;
-  // Chunks hold whole lines, so a one-line comment is inside one chunk.
-  for (std::size_t i = 0; i < text.chunkCount(); ++i) {
-    const std::string& bytes = text.chunk(i).bytes;
-    std::size_t base = text.chunkStart(i);
-    std::size_t from = 0;
-    while (true) {
-      const void* hit = memmem(bytes.data() + from, bytes.size() - from, kPrefix.data(), kPrefix.size());
-      if (!hit) break;
-      std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - bytes.data());
-      from = at + kPrefix.size();
-      std::size_t lineBegin = bytes.rfind('\n', at);
-      lineBegin = lineBegin == std::string::npos ? 0 : lineBegin + 1;
-      std::size_t cr = bytes.rfind('\r', at);
-      if (cr != std::string::npos && cr + 1 > lineBegin) lineBegin = cr + 1;
-      std::size_t lineEnd = bytes.find_first_of("\r\n", at);
-      if (lineEnd == std::string::npos) lineEnd = bytes.size();
-      std::string_view line(bytes.data() + lineBegin, lineEnd - lineBegin);
-      std::size_t open = line.rfind(kOpen, at - lineBegin);
-      if (open == std::string_view::npos) continue;
-      if (auto c = readComment(line, open, base + lineBegin)) {
-        if (!out.empty() && out.back().range == c->range) continue;
-        from = c->range.end - base;
-        out.push_back(std::move(*c));
-      }
+  std::size_t from = 0;
+  while (true) {
+    const void* hit = memmem(bytes.data() + from, bytes.size() - from, kPrefix.data(), kPrefix.size());
+    if (!hit) break;
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - bytes.data());
+    from = at + kPrefix.size();
+    std::size_t lineBegin = bytes.rfind('\n', at);
+    lineBegin = lineBegin == std::string::npos ? 0 : lineBegin + 1;
+    std::size_t cr = bytes.rfind('\r', at);
+    if (cr != std::string::npos && cr + 1 > lineBegin) lineBegin = cr + 1;
+    std::size_t lineEnd = bytes.find_first_of("\r\n", at);
+    if (lineEnd == std::string::npos) lineEnd = bytes.size();
+    std::string_view line(bytes.data() + lineBegin, lineEnd - lineBegin);
+    std::size_t open = line.rfind(kOpen, at - lineBegin);
+    if (open == std::string_view::npos) continue;
+    if (auto c = readComment(line, open, lineBegin)) {
+      if (!out.empty() && out.back().range == c->range) continue;
+      from = c->range.end;
+      out.push_back(std::move(*c));
     }
   }
+  return out;
+}
+
+void appendShifted(const std::vector<SuppressionComment>& comments, std::size_t base, std::vector<SuppressionComment>& out) {
+  for (SuppressionComment c : comments) {
+    c.range = {c.range.begin + base, c.range.end + base};
+    for (auto& r : c.codeRanges) r = {r.begin + base, r.end + base};
+    out.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+std::vector<SuppressionComment> findSuppressionComments(const SourceText& text) {
+  std::vector<SuppressionComment> out;
+  for (std::size_t i = 0; i < text.chunkCount(); ++i) appendShifted(commentsInChunk(text.chunk(i).bytes), text.chunkStart(i), out);
+  return out;
+}
+
+std::vector<SuppressionComment> SuppressionScanner::find(const SourceText& text) {
+  std::vector<SuppressionComment> out;
+  std::unordered_map<std::uint64_t, std::vector<SuppressionComment>> seen;
+  seen.reserve(text.chunkCount());
+  for (std::size_t i = 0; i < text.chunkCount(); ++i) {
+    const SourceText::Chunk& chunk = text.chunk(i);
+    auto known = byChunk_.find(chunk.id);
+    auto& comments = seen[chunk.id];
+    comments = known != byChunk_.end() ? std::move(known->second) : commentsInChunk(chunk.bytes);
+    appendShifted(comments, text.chunkStart(i), out);
+  }
+  byChunk_ = std::move(seen);  // the chunks of texts before this one are gone
   return out;
 }
 
@@ -156,7 +187,12 @@ const SuppressionComment* suppressionAt(const std::vector<SuppressionComment>& c
 
 std::vector<Finding> applySuppressions(const SourceText& text, std::vector<Finding> findings, std::string_view locale,
                                        bool (*known)(std::string_view code)) {
-  std::vector<SuppressionComment> comments = findSuppressionComments(text);
+  return applySuppressions(text, findSuppressionComments(text), std::move(findings), locale, known);
+}
+
+std::vector<Finding> applySuppressions(const SourceText& text, const std::vector<SuppressionComment>& comments,
+                                       std::vector<Finding> findings, std::string_view locale,
+                                       bool (*known)(std::string_view code)) {
   if (comments.empty()) return findings;
   constexpr std::size_t npos = std::string::npos;
   std::vector<Finding> notes;

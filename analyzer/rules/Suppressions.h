@@ -7,7 +7,9 @@
 // names a code no rule reports, or enables what was never disabled is itself
 // reported (unused-suppression, info), with a fix that removes it.
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +31,17 @@ struct SuppressionComment {
 // theirs and are skipped.
 std::vector<SuppressionComment> findSuppressionComments(const SourceText& text);
 
+// findSuppressionComments for the texts an editor makes from one another, as
+// one types: a chunk seen in the previous text is not read again, so a
+// keystroke in an 8 MB report reads one chunk, not 8 MB. Not thread-safe.
+class SuppressionScanner {
+ public:
+  std::vector<SuppressionComment> find(const SourceText& text);
+
+ private:
+  std::unordered_map<std::uint64_t, std::vector<SuppressionComment>> byChunk_;  // ranges relative to the chunk
+};
+
 // The nianbao comments on one line (hover reads only the line it is on).
 std::vector<SuppressionComment> suppressionCommentsOnLine(const SourceText& text, std::size_t line);
 
@@ -39,6 +52,10 @@ const SuppressionComment* suppressionAt(const std::vector<SuppressionComment>& c
 // for each comment or code that suppressed nothing. `known` says whether a
 // code is one any rule reports. Keeps the order by position.
 std::vector<Finding> applySuppressions(const SourceText& text, std::vector<Finding> findings, std::string_view locale,
+                                       bool (*known)(std::string_view code));
+// The same with the text's comments already found.
+std::vector<Finding> applySuppressions(const SourceText& text, const std::vector<SuppressionComment>& comments,
+                                       std::vector<Finding> findings, std::string_view locale,
                                        bool (*known)(std::string_view code));
 
 // The edit that suppresses `finding`: a disable-next-line comment above its

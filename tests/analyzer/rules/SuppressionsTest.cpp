@@ -90,6 +90,32 @@ TEST(FindSuppressionComments, FindsCommentsAcrossChunkBoundaries) {
   for (std::size_t i = 0; i < comments.size(); ++i) EXPECT_EQ(text.lineOf(comments[i].range.begin), 2 * i);
 }
 
+TEST(SuppressionScanner, FindsWhatAFullScanFindsAcrossEdits) {
+  std::string bytes;
+  for (int i = 0; i < 200; ++i)
+    bytes += (i % 7 ? "正文第" + std::to_string(i) + "行\n" : "<!-- nianbao-disable-next-line sum-row -->\n");
+  SourceText text(bytes, 64);
+  SuppressionScanner scanner;
+  auto same = [](const std::vector<SuppressionComment>& a, const std::vector<SuppressionComment>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].range != b[i].range || a[i].codes != b[i].codes || a[i].codeRanges != b[i].codeRanges ||
+          a[i].kind != b[i].kind)
+        return false;
+    return true;
+  };
+  EXPECT_TRUE(same(scanner.find(text), findSuppressionComments(text)));
+  // A comment typed in, one removed, one changed: the chunks they are in are read again.
+  text = text.edited({0, 0}, "<!-- nianbao-disable balance -->\n");
+  std::size_t at = text.str().find("<!-- nianbao-disable-next-line", 100);
+  text = text.edited({at, at + 42}, "");
+  at = text.str().find("sum-row", 2000);
+  text = text.edited({at, at + 7}, "row-missing");
+  auto found = scanner.find(text);
+  EXPECT_TRUE(same(found, findSuppressionComments(text)));
+  EXPECT_EQ(found.front().codes, std::vector<std::string>{"balance"});
+}
+
 TEST(ApplySuppressions, NoCommentsChangesNothing) {
   SourceText text(example());
   auto findings = builtinAnalyzer().analyze(text).findings;
