@@ -59,8 +59,13 @@ json totalFixRequest(const json& id, const std::string& uri) {
                   {"range", {{"start", at(50, 48)}, {"end", at(50, 49)}}},
                   {"context", {{"diagnostics", json::array()}, {"only", {"quickfix"}}}}});
 }
+// The fix of the example's wrong total, then the offers to suppress its two
+// findings (sum-row, balance) around its table.
 json totalFixAnswer(const json& id) {
-  return {{"id", id}, {"result", {{{"kind", "quickfix"}, {"edit", {{"changes", "*"}}}}}}};
+  return {{"id", id},
+          {"result", {{{"kind", "quickfix"}, {"edit", {{"changes", "*"}}}},
+                      {{"title", "在这张表中屏蔽 sum-row"}},
+                      {{"title", "在这张表中屏蔽 balance"}}}}};
 }
 
 long statusKilobytes(pid_t pid, const std::string& field) {
